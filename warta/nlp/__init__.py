@@ -1,0 +1,1 @@
+"""Language analysis: language identification, sentence segmentation, tokenization, tagging, NER."""

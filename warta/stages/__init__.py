@@ -1,0 +1,1 @@
+"""One module per pipeline stage; see ``warta.pipeline.REGISTRY`` for the order."""

@@ -1,0 +1,1 @@
+"""Evaluation: dataset readers, metrics, the scorecard and the quality gate."""

@@ -1,0 +1,228 @@
+"""Finding toponyms in a text: model entities plus a gazetteer scan of capitalised word runs.
+
+Two sources, merged (model spans win on overlap):
+
+* entities labelled GPE, LOC or FAC whose text is in the gazetteer (alternate names allowed);
+* a longest-match scan over runs of capitalised words against the gazetteer's primary names
+  and warta's aliases. Scan hits are filtered: no stop words (``resources/geo/stopwords.txt``),
+  nothing inside a PERSON or ORG entity, and a lone sentence-initial word that names only small
+  towns, or a small town inside a longer capitalised run, needs ``SMALL_TOWN_POPULATION``.
+
+Example:
+    >>> [m.surface for m in find_toponyms("Pasukan Korea Utara di dekat Donetsk.", [])]
+    ['Korea Utara', 'Donetsk']
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Entity
+from .gazetteer import RESOURCES, Gazetteer, get_gazetteer, us_state_abbreviations
+from .normalize import name_key
+
+#: model labels whose spans may be places
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+#: labels whose spans the scan must not enter
+BLOCKING_LABELS = ("PERSON", "ORG", "NORP", "EVENT")
+#: a scan hit naming only towns smaller than this is dropped when it starts a sentence, has at most
+#: three letters, or sits inside a longer run of capitalised words
+SMALL_TOWN_POPULATION = 100_000
+#: scan hits through a GeoNames alternate name need a place this large ("Moskow" → Moscow)
+SCAN_ALTERNATE_MIN_POPULATION = 500_000
+#: lowercase words allowed inside a multi-word name ("Bay of Bengal", "Rio de Janeiro")
+CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "da", "do", "dos", "das", "von", "van", "al", "el",
+                        "upon", "on", "am", "sur", "en", "y"})
+#: Indonesian administrative prefixes kept out of the name ("Kabupaten Bogor" → "Bogor")
+ADMIN_PREFIXES = ("kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa")
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+
+
+@dataclass(slots=True)
+class Toponym:
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[int, ...]
+    source: str  # model | scan
+    hint_admin1: tuple[str, str] | None = None  # (alpha-3, admin1) from "Town, State"
+    hint_country: str | None = None  # from "Town, Country"
+    alternate_only: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    lines = (RESOURCES / "stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _sentence_starts(text: str) -> set[int]:
+    starts = {0}
+    for m in re.finditer(r"(?:[.!?:]\s+|\n\s*|[\"“‘]\s*)(?=\w)", text):
+        starts.add(m.end())
+    return starts
+
+
+def _candidates(gaz: Gazetteer, surface: str, *, allow_alternates: bool) -> tuple[tuple[int, ...], bool]:
+    primary = gaz.lookup(surface, alternates=False)
+    if primary:
+        return primary, False
+    if not allow_alternates:
+        return (), False
+    alt = gaz.lookup(surface, alternates=True)
+    return alt, bool(alt)
+
+
+def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer | None = None) -> list[Toponym]:
+    """Toponym mentions of ``text`` with their gazetteer candidates, in text order."""
+    gaz = gazetteer or get_gazetteer()
+    found: list[Toponym] = []
+    blocked: list[tuple[int, int]] = []
+    for ent in entities:
+        if ent.label in PLACE_LABELS:
+            surface = ent.text
+            start = ent.start
+            if surface.lower().startswith("the "):
+                surface, start = surface[4:], start + 4
+            cands, alt = _candidates(gaz, surface, allow_alternates=True)
+            if not cands:
+                stripped = _strip_admin_prefix(surface)
+                if stripped != surface:
+                    start += len(surface) - len(stripped)
+                    surface = stripped
+                    cands, alt = _candidates(gaz, surface, allow_alternates=True)
+            if cands:
+                found.append(Toponym(start, start + len(surface), surface, cands, "model", alternate_only=alt))
+            blocked.append((ent.start, ent.end))
+        elif ent.label in BLOCKING_LABELS:
+            blocked.append((ent.start, ent.end))
+
+    words = [_drop_clitic(text, m.start(), m.end()) for m in _WORD.finditer(text)]
+    starts = _sentence_starts(text)
+    stop = _stopwords()
+    i = 0
+    while i < len(words):
+        ws, we = words[i]
+        if not _is_cap(text[ws:we]):
+            i += 1
+            continue
+        hit = None
+        for n in range(min(gaz.max_words, len(words) - i), 0, -1):
+            last_s, last_e = words[i + n - 1]
+            if not _is_cap(text[last_s:last_e]) or not _contiguous(text, words, i, n):
+                continue
+            surface = text[ws:last_e]
+            cands, alt = _candidates(gaz, surface, allow_alternates=True)
+            if not cands and text[last_e:last_e + 1] == "." and "." in surface:
+                # "U.S." — the word pattern leaves the final full stop out
+                surface = text[ws:last_e + 1]
+                cands, alt = _candidates(gaz, surface, allow_alternates=False)
+            if alt:
+                cands = tuple(c for c in cands if gaz.entries[c].population >= SCAN_ALTERNATE_MIN_POPULATION)
+            if cands:
+                hit = (n, surface, cands, alt)
+                break
+        if hit is None:
+            i += 1
+            continue
+        n, surface, cands, alt = hit
+        end = ws + len(surface)
+        i += n
+        if any(s < end and ws < e for s, e in blocked):
+            continue
+        if n == 1 and name_key(surface) in stop:
+            continue
+        kinds = {gaz.entries[c].kind for c in cands}
+        if kinds == {"city"} and max(gaz.entries[c].population for c in cands) < SMALL_TOWN_POPULATION:
+            # a small town's name inside a longer capitalised run ("Kim Jong Un"), at a sentence
+            # start, or of three letters or fewer is more often something else
+            in_run = _cap_neighbour(text, words, i - n - 1, i)
+            if in_run or (ws in starts and n == 1) or len(surface) <= 3:
+                continue
+        found.append(Toponym(ws, end, surface, cands, "scan", alternate_only=alt))
+
+    found.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    merged: list[Toponym] = []
+    for t in found:
+        if merged and t.start < merged[-1].end:
+            continue  # the model span (listed first at equal start) or the longer scan hit stays
+        merged.append(t)
+    _add_comma_hints(text, merged, gaz)
+    return merged
+
+
+def _contiguous(text: str, words: list[tuple[int, int]], i: int, n: int) -> bool:
+    for k in range(i, i + n - 1):
+        gap = text[words[k][1]:words[k + 1][0]]
+        if gap not in (" ", "-"):
+            return False
+        if k > i and not _is_cap(text[words[k][0]:words[k][1]]) and \
+                text[words[k][0]:words[k][1]] not in CONNECTORS:
+            return False
+    if n > 1 and not _is_cap(text[words[i][0]:words[i][1]]):
+        return False
+    return True
+
+
+def _cap_neighbour(text: str, words: list[tuple[int, int]], before: int, after: int) -> bool:
+    """Is the word at ``before`` or ``after`` capitalised and joined to the hit by one space?"""
+    if before >= 0:
+        s, e = words[before]
+        if _is_cap(text[s:e]) and text[e:words[before + 1][0]] == " ":
+            return True
+    if after < len(words):
+        s, e = words[after]
+        if _is_cap(text[s:e]) and text[words[after - 1][1]:s] == " ":
+            return True
+    return False
+
+
+def _drop_clitic(text: str, start: int, end: int) -> tuple[int, int]:
+    """Indonesian "-nya"/"-ku" attach to names ("PBB-nya"); the name is the part before."""
+    word = text[start:end].lower()
+    for clitic in ("-nya", "-ku", "-mu"):
+        if word.endswith(clitic) and len(word) > len(clitic) + 1:
+            return start, end - len(clitic)
+    return start, end
+
+
+def _strip_admin_prefix(surface: str) -> str:
+    head, _, rest = surface.partition(" ")
+    if rest and head.rstrip(".").lower() in ADMIN_PREFIXES:
+        return rest
+    return surface
+
+
+_COMMA_NEXT = re.compile(r",\s+((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?)?)")
+
+
+def _add_comma_hints(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
+    """"Alexandria, La." / "Oxford, North Carolina" / "Pandi, Bulacan": the second name narrows the first."""
+    abbrevs = us_state_abbreviations()
+    by_start = {t.start: t for t in toponyms}
+    for t in toponyms:
+        m = _COMMA_NEXT.match(text, t.end)
+        if not m:
+            continue
+        nxt = by_start.get(m.start(1))
+        if nxt is not None:
+            kinds = [gaz.entries[c] for c in nxt.candidates]
+            admin = [e for e in kinds if e.kind == "admin1"]
+            countries = [e for e in kinds if e.kind == "country"]
+            if admin:
+                t.hint_admin1 = (admin[0].country or "", admin[0].admin1 or "")
+            elif countries:
+                t.hint_country = countries[0].country
+            continue
+        word = m.group(1).split()[0]
+        code = abbrevs.get(word) or abbrevs.get(m.group(1))
+        if code and (word.endswith(".") or word.isupper()):
+            t.hint_admin1 = ("USA", code)

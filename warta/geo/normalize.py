@@ -1,0 +1,32 @@
+"""Name keys shared by the gazetteer and the actor tables.
+
+A key is lowercase, without diacritics, with hyphens and runs of spaces folded into
+one space and apostrophes and full stops dropped, so that "Donets'k", "Donetsk" and
+"DONETSK" meet, and "St. Louis" meets "St Louis".
+
+Example:
+    >>> name_key("Donets'k")
+    'donetsk'
+    >>> name_key("Winston-Salem")
+    'winston salem'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_DROP = re.compile(r"['’‘`ʼ.]")
+_SPACE = re.compile(r"[\s\-‐‑–—_/]+")
+
+
+def name_key(text: str) -> str:
+    """Fold ``text`` into the key used for gazetteer and alias lookups."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = _DROP.sub("", stripped.lower())
+    return _SPACE.sub(" ", stripped).strip()
+
+
+def is_latin(text: str) -> bool:
+    """True when every letter of ``text`` is Latin (alternate names in other scripts are skipped)."""
+    return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in text if ch.isalpha())

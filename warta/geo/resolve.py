@@ -1,0 +1,148 @@
+"""Choosing one gazetteer entry per toponym from the article's context.
+
+Two passes over the article. Pass one scores each candidate on its own (kind, population,
+primary or alternate name, an explicit "Town, State" hint, the article's language);
+winners that are clear become *anchors*. Pass two adds context from the anchors: the
+countries and first-level regions they lie in, and closeness to them. One sense per
+discourse: every mention of the same name resolves the same way (unless a "Town, State"
+hint says otherwise).
+
+Example:
+    >>> from warta.geo.detect import find_toponyms
+    >>> text = "Rudal Ukraina jatuh di dekat Donetsk."
+    >>> tops = find_toponyms(text, [])
+    >>> [get_gazetteer().entries[i].country for i in resolve(tops, language="id")]
+    ['UKR', 'UKR']
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from .detect import Toponym
+from .gazetteer import Entry, Gazetteer, get_gazetteer
+from .normalize import name_key
+
+#: prior by entry kind: a name that is a country's almost always means the country
+KIND_PRIOR = {"country": 9.0, "region": 7.0, "admin1": 5.0, "city": 0.0}
+#: weight of log10(population) for towns
+POPULATION_WEIGHT = 1.0
+#: a match through a GeoNames alternate name only
+ALTERNATE_PENALTY = 2.5
+#: per anchor in the candidate's country (capped at COUNTRY_CAP anchors)
+COUNTRY_BONUS = 2.5
+COUNTRY_CAP = 2
+#: the candidate lies in a first-level region named in the article
+ADMIN1_BONUS = 3.0
+#: "Town, State" or "Town, Country" right after the name
+HINT_BONUS = 10.0
+#: within NEAR_KM of an anchor
+NEAR_KM = 300.0
+NEAR_BONUS = 2.0
+#: the article's language suggests a country (Indonesian news: Indonesia)
+LANGUAGE_COUNTRY = {"id": "IDN"}
+LANGUAGE_BONUS = 1.5
+#: pass-one margin above which a winner becomes an anchor
+ANCHOR_MARGIN = 2.0
+#: votes of a hinted mention in the one-sense-per-discourse step
+HINTED_VOTE = 10
+#: a candidate list this long is not scored in full (very common names): the largest N are kept
+MAX_CANDIDATES = 60
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _base_score(e: Entry, t: Toponym, language: str | None) -> float:
+    score = KIND_PRIOR.get(e.kind, 0.0)
+    if e.kind == "city":
+        score += POPULATION_WEIGHT * math.log10(e.population + 10)
+    elif e.kind == "country":
+        score += 0.5 * math.log10(e.population + 10)
+    if t.alternate_only:
+        score -= ALTERNATE_PENALTY
+    if t.hint_admin1 and (e.country, e.admin1) == t.hint_admin1:
+        score += HINT_BONUS
+    if t.hint_country and e.country == t.hint_country and e.kind != "country":
+        score += HINT_BONUS
+    if language and e.country == LANGUAGE_COUNTRY.get(language):
+        score += LANGUAGE_BONUS
+    return score
+
+
+class _Context:
+    def __init__(self) -> None:
+        self.countries: Counter[str] = Counter()
+        self.admin1: set[tuple[str, str]] = set()
+        self.points: list[tuple[float, float, int]] = []  # lat, lon, toponym index
+
+
+def _context_score(e: Entry, ctx: _Context, own: int) -> float:
+    score = 0.0
+    if e.country:
+        score += COUNTRY_BONUS * min(COUNTRY_CAP, ctx.countries.get(e.country, 0))
+    if e.kind == "city" and e.admin1 and (e.country, e.admin1) in ctx.admin1:
+        score += ADMIN1_BONUS
+    if e.kind == "city" and e.lat is not None:
+        for lat, lon, idx in ctx.points:
+            if idx != own and haversine_km(e.lat, e.lon, lat, lon) <= NEAR_KM:
+                score += NEAR_BONUS
+                break
+    return score
+
+
+def _pruned(cands: tuple[int, ...], entries: list[Entry]) -> tuple[int, ...]:
+    if len(cands) <= MAX_CANDIDATES:
+        return cands
+    keep = [c for c in cands if entries[c].kind != "city"]
+    towns = sorted((c for c in cands if entries[c].kind == "city"), key=lambda c: -entries[c].population)
+    return tuple(keep + towns[: MAX_CANDIDATES - len(keep)])
+
+
+def resolve(toponyms: Sequence[Toponym], *, language: str | None = None,
+            gazetteer: Gazetteer | None = None) -> list[int]:
+    """One entry index per toponym (same order)."""
+    gaz = gazetteer or get_gazetteer()
+    entries = gaz.entries
+    pruned = [_pruned(t.candidates, entries) for t in toponyms]
+    base = [{c: _base_score(entries[c], t, language) for c in cands} for t, cands in zip(toponyms, pruned)]
+
+    ctx = _Context()
+    for i, scores in enumerate(base):
+        ranked = sorted(scores.values(), reverse=True)
+        margin = ranked[0] - ranked[1] if len(ranked) > 1 else math.inf
+        if margin < ANCHOR_MARGIN:
+            continue
+        best = entries[max(scores, key=scores.get)]
+        if best.country:
+            ctx.countries[best.country] += 1
+        if best.kind == "admin1" and best.admin1:
+            ctx.admin1.add((best.country or "", best.admin1))
+        if best.kind == "city" and best.admin1 and best.country:
+            ctx.admin1.add((best.country, best.admin1))
+        if best.lat is not None:
+            ctx.points.append((best.lat, best.lon, i))
+
+    chosen: list[int] = []
+    by_name: dict[str, Counter[int]] = {}
+    for i, (t, scores) in enumerate(zip(toponyms, base)):
+        total = {c: s + _context_score(entries[c], ctx, i) for c, s in scores.items()}
+        best = max(total, key=total.get)
+        chosen.append(best)
+        # a mention narrowed by "Town, State" speaks for the bare mentions of the same name
+        weight = HINTED_VOTE if (t.hint_admin1 or t.hint_country) else 1
+        by_name.setdefault(name_key(t.surface), Counter())[best] += weight
+    # one sense per discourse for mentions without their own hint
+    for i, t in enumerate(toponyms):
+        if t.hint_admin1 or t.hint_country:
+            continue
+        votes = by_name.get(name_key(t.surface))
+        if votes and len(votes) > 1:
+            chosen[i] = votes.most_common(1)[0][0]
+    return chosen

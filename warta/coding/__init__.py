@@ -1,0 +1,11 @@
+"""PLOVER event coding and attribution: lexicons, argument patterns, modality, casualties, claims.
+
+Example:
+    >>> from warta.coding import RuleCoder
+    >>> RuleCoder.name
+    'warta-rules/1.0'
+"""
+from .attribution import find_claims
+from .rules import CODER_NAME, CODER_VERSION, RuleCoder
+
+__all__ = ["CODER_NAME", "CODER_VERSION", "RuleCoder", "find_claims"]

@@ -1,0 +1,191 @@
+"""Who did it and to whom: actor and recipient mentions around a trigger, by voice.
+
+* active ("Rusia menyerang Ukraina", "X attacked Y"): the subject to the left is the actor, the first
+  mention to the right (possibly after a preposition) the recipient;
+* passive ("Ukraina diserang oleh Rusia", "was attacked by"): subject = recipient, the mention after
+  "oleh"/"by" = actor;
+* nominal ("serangan misil Ukraina di dekat Donetsk", "Russian attack on Kyiv"): a mention right after
+  the Indonesian noun (or just before the English one) is the actor, one after "terhadap/ke/on/against"
+  the recipient, one after "oleh/by" the actor;
+* undergoer ("enam perwira Korea Utara tewas"): the subject is the recipient (the victims);
+* symmetric ("Moskow dan Pyongyang bersepakat"): the coordinated subjects act on each other.
+
+Coordinated mentions ("Putin dan pemimpin Korea Utara Kim Jong Un") are gathered together.
+
+Example:
+    >>> words = "rusia menyerang ukraina .".split()
+    >>> at = ["RUS", None, "UKR", None]
+    >>> assign(words, at, 1, 2, "active", 0, 4, resources=__import__("warta.coding.resources", fromlist=["x"]).load_resources("id"))
+    (['RUS'], ['UKR'], 0)
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .resources import CodingResources
+
+#: how far left of a trigger its subject may sit (tokens)
+SUBJECT_WINDOW = 9
+#: how far right of a trigger its object may sit
+OBJECT_WINDOW = 8
+#: how far right of a nominal trigger a possessor actor may sit ("serangan misil Ukraina")
+POSSESSOR_WINDOW = 3
+PUNCT_BREAKS = frozenset({".", ";", ":", "!", "?", "(", ")", "“", "”", '"'})
+#: words before a nominal trigger that make it a circumstance, not the subject's act
+LOCATIVE = frozenset({"dalam", "di", "dari", "akibat", "karena", "saat", "ketika", "atas", "pada", "in", "of", "during",
+                      "after", "since", "from", "amid", "by", "for", "following", "a", "an", "the", "its", "their"})
+
+Mentions = Sequence[str | None]
+
+
+def _mention_start(at: Mentions, k: int) -> int:
+    ident = at[k]
+    while k > 0 and at[k - 1] == ident:
+        k -= 1
+    return k
+
+
+def _mention_end(at: Mentions, k: int) -> int:
+    ident = at[k]
+    while k + 1 < len(at) and at[k + 1] == ident:
+        k += 1
+    return k
+
+
+def _coordinated_left(words, at: Mentions, k: int, lo: int, res: CodingResources) -> list[str]:
+    """The mention ending at ``k`` and those coordinated to its left ("A, B dan C")."""
+    found = [at[k]]
+    s = _mention_start(at, k)
+    j = s - 1
+    gap = 0
+    while j >= lo and gap <= 3:
+        w = words[j]
+        if at[j] is not None:  # an adjacent modifier mention ("Korea Utara" in "pemimpin Korea Utara Kim")
+            j = _mention_start(at, j) - 1
+            continue
+        if w in res.coordinators:
+            reach = 2 if w == "," else 4
+            m = next((x for x in range(j - 1, max(lo, j - reach) - 1, -1) if at[x] is not None), None)
+            if m is None or any(words[y] in PUNCT_BREAKS or words[y] in res.clause_breaks for y in range(m + 1, j)):
+                break
+            found.append(at[m])
+            j = _mention_start(at, m) - 1
+            gap = 0
+            continue
+        if w in PUNCT_BREAKS or w in res.clause_breaks or w == ",":
+            break
+        gap += 1
+        j -= 1
+    return list(dict.fromkeys(x for x in found if x))
+
+
+def _coordinated_right(words, at: Mentions, k: int, hi: int, res: CodingResources) -> list[str]:
+    found = [at[k]]
+    j = _mention_end(at, k) + 1
+    while j < hi:
+        if words[j] in res.coordinators:
+            reach = 2 if words[j] == "," else 4  # after a comma only a list item right there
+            m = next((x for x in range(j + 1, min(hi, j + reach)) if at[x] is not None), None)
+            if m is None or any(words[y] in PUNCT_BREAKS or words[y] in res.clause_breaks for y in range(j + 1, m)):
+                break
+            found.append(at[m])
+            j = _mention_end(at, m) + 1
+            continue
+        break
+    return list(dict.fromkeys(x for x in found if x))
+
+
+def subject(words, at: Mentions, ti: int, lo: int, res: CodingResources) -> tuple[list[str], int | None]:
+    """(coordinated subject actors, token index of the nearest one) left of the trigger at ``ti``."""
+    k = ti - 1
+    if k >= lo and words[k] == ",":  # "Korea Selatan, didukung oleh AS, mengklaim": skip the aside
+        j = k - 1
+        while j > lo and words[j] != ",":
+            j -= 1
+        k = j - 1 if (j > lo and words[j] == ",") else ti - 2  # the trigger itself opens the aside
+    for i in range(k, max(lo, ti - SUBJECT_WINDOW) - 1, -1):
+        w = words[i]
+        if at[i] is not None:
+            return _coordinated_left(words, at, i, lo, res), i
+        if w in res.pronouns:
+            return [], i
+        if w in PUNCT_BREAKS or w in res.clause_breaks or w == ",":
+            break
+    return [], None
+
+
+def obj(words, at: Mentions, tj: int, hi: int, res: CodingResources, *, preps: frozenset[str] | None = None) -> list[str]:
+    """Mentions right of the trigger ending at ``tj`` (optionally only after one of ``preps``)."""
+    seen_prep = preps is None
+    for i in range(tj, min(hi, tj + OBJECT_WINDOW)):
+        w = words[i]
+        if w in PUNCT_BREAKS or w in res.clause_breaks or (w == "," and i > tj):
+            break
+        if preps is not None and w in preps:
+            seen_prep = True
+            continue
+        if w in res.actor_preps and preps is None:
+            break
+        if at[i] is not None and seen_prep:
+            return _coordinated_right(words, at, i, hi, res)
+    return []
+
+
+def after_prep(words, at: Mentions, tj: int, hi: int, preps: frozenset[str], res: CodingResources, *, window: int = 5) -> list[str]:
+    """Mentions introduced by one of ``preps`` within ``window`` tokens right of ``tj``."""
+    for i in range(tj, min(hi, tj + window)):
+        if words[i] in PUNCT_BREAKS:
+            break
+        if words[i] in preps:
+            for k in range(i + 1, min(hi, i + 5)):
+                if words[k] in PUNCT_BREAKS:
+                    break
+                if at[k] is not None:
+                    return _coordinated_right(words, at, k, hi, res)
+    return []
+
+
+def assign(words, at: Mentions, ti: int, tj: int, voice: str, lo: int, hi: int, *,
+           resources: CodingResources) -> tuple[list[str], list[str], int | None]:
+    """(actors, recipients, subject token or None) for the trigger tokens ``[ti, tj)``.
+
+    ``subject token`` points at a pronoun subject when there is one, so the caller can resolve it.
+    """
+    res = resources
+    by = after_prep(words, at, tj, hi, res.actor_preps, res)
+    if voice == "passive":
+        subj, where = subject(words, at, ti, lo, res)
+        return by, subj, where
+    if voice == "undergoer":
+        subj, where = subject(words, at, ti, lo, res)
+        return by, subj, where
+    if voice == "nominal":
+        actors = by
+        if not actors:
+            for i in range(tj, min(hi, tj + POSSESSOR_WINDOW)):
+                if (words[i] in PUNCT_BREAKS or words[i] in res.recipient_preps or words[i] in res.actor_preps
+                        or words[i] in LOCATIVE or words[i] == ","):
+                    break
+                if at[i] is not None and res.language == "id":
+                    actors = _coordinated_right(words, at, i, hi, res)
+                    break
+        if not actors and res.language == "en":
+            for i in range(ti - 1, max(lo, ti - 3) - 1, -1):
+                if at[i] is not None:
+                    actors = [at[i]]
+                    break
+                if words[i] in PUNCT_BREAKS or words[i] in res.clause_breaks:
+                    break
+        where = None
+        if not actors and ti > lo and words[ti - 1] not in LOCATIVE:
+            actors, where = subject(words, at, ti, lo, res)
+        recipients = after_prep(words, at, tj, hi, res.recipient_preps, res)
+        return actors, [r for r in recipients if r not in actors], where
+    subj, where = subject(words, at, ti, lo, res)
+    if voice == "symmetric":
+        others = after_prep(words, at, tj, hi, res.recipient_preps, res)
+        if others:
+            return subj, others, where
+        return subj, (subj if len(subj) > 1 else []), where
+    recipients = obj(words, at, tj, hi, res)
+    return subj + [a for a in by if a not in subj], [r for r in recipients if r not in subj], where

@@ -1,0 +1,192 @@
+"""Per-language coding lexicons (``warta/resources/coding/<lang>.yaml``) compiled into dict lookups.
+
+A lexicon entry names a PLOVER type/mode and either an Indonesian *root* (the
+morphology generator below produces meN-/di-/ter-/-an/peN-…-an forms and marks
+each with its voice), English *verbs* (regular inflections generated), literal
+*words* with a given voice, or multi-word *phrases* (``*`` = a gap of up to
+three tokens). Everything is compiled once per language into plain dicts, so
+coding an article is a dict lookup per token, with no regex compiled per article.
+
+Example:
+    >>> lex = load_lexicon("id")
+    >>> [(t.type, t.voice) for t in lex.single["diserang"]]
+    [('ASSAULT', 'passive')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "coding"
+LANGUAGES = ("id", "en")
+#: the longest gap a ``*`` in a phrase may stand for
+PHRASE_GAP = 3
+#: voices a trigger can carry; they tell the argument assigner where actor and recipient sit
+VOICES = ("active", "passive", "nominal", "undergoer", "symmetric")
+TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+#: Indonesian clitics stripped when a form is not found as written
+CLITICS = ("nya", "lah", "kah", "pun")
+VOWELS = "aeiou"
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One way a word or phrase signals a PLOVER event."""
+
+    type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    voice: str = "active"
+    weight: float = 0.7
+    casualty: str | None = None  # killed | injured: a number next to the trigger counts victims
+    accuse_if_hostile: bool = False  # a claim verb that codes ACCUSE only over hostile content
+    key: str = ""  # the lexicon key it came from (root, verb or phrase), for debugging and docs
+
+
+@dataclass(slots=True)
+class Lexicon:
+    language: str
+    version: str
+    single: dict[str, list[Trigger]] = field(default_factory=dict)
+    # first word → [(phrase words, trigger)], longest phrase first
+    multi: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
+    words: dict[str, Any] = field(default_factory=dict)  # other word lists (modality, cues, ...)
+
+    def lookup(self, word: str) -> list[Trigger]:
+        """Triggers for one lowercased token, trying the form without an Indonesian clitic next."""
+        hit = self.single.get(word)
+        if hit:
+            return hit
+        if self.language == "id":
+            for clitic in CLITICS:
+                if word.endswith(clitic) and len(word) > len(clitic) + 3:
+                    hit = self.single.get(word[: -len(clitic)])
+                    if hit:
+                        return hit
+        return []
+
+
+def id_nasal(prefix: str, root: str) -> str:
+    """Indonesian meN-/peN- with its nasal assimilation: ``id_nasal('me', 'serang')`` → ``menyerang``."""
+    first = root[0]
+    if len(root) <= 3 or " " in root:  # monosyllables take menge-/penge- (bom → mengebom)
+        return prefix + "nge" + root
+    if first in VOWELS:
+        return prefix + "ng" + root
+    if first == "k":
+        return prefix + "ng" + root[1:]
+    if first in "gh":
+        return prefix + "ng" + root
+    if first == "p":
+        return prefix + "m" + root[1:]
+    if first in "bfv":
+        return prefix + "m" + root
+    if first == "t":
+        return prefix + "n" + root[1:]
+    if first in "dcjz":
+        return prefix + "n" + root
+    if first == "s":
+        return prefix + "ny" + root[1:]
+    return prefix + root
+
+
+#: affix name → (voice, builder)
+ID_AFFIXES: dict[str, tuple[str, Any]] = {
+    "root": ("active", lambda r: r),
+    "meN": ("active", lambda r: id_nasal("me", r)),
+    "meN-kan": ("active", lambda r: id_nasal("me", r) + "kan"),
+    "meN-i": ("active", lambda r: id_nasal("me", r) + ("" if r.endswith("i") else "i")),
+    "memper": ("active", lambda r: "memper" + r),
+    "di": ("passive", lambda r: "di" + r),
+    "di-kan": ("passive", lambda r: "di" + r + "kan"),
+    "di-i": ("passive", lambda r: "di" + r + ("" if r.endswith("i") else "i")),
+    "ter": ("passive", lambda r: "ter" + r),
+    "ber": ("symmetric", lambda r: ("be" if r.startswith("r") else "ber") + r),
+    "an": ("nominal", lambda r: r + "an"),
+    "peN-an": ("nominal", lambda r: id_nasal("pe", r) + "an"),
+    "per-an": ("nominal", lambda r: "per" + r + "an"),
+    "pe-an": ("nominal", lambda r: "pe" + r + "an"),
+    "ke-an": ("undergoer", lambda r: "ke" + r + "an"),
+}
+DEFAULT_ID_AFFIXES = ("meN", "meN-kan", "di", "di-kan", "an", "peN-an")
+
+
+def en_inflect(verb: str) -> dict[str, str]:
+    """Regular English verb forms → voice: ``en_inflect('deny')`` has denies, denied, denying."""
+    forms: dict[str, str] = {verb: "active"}
+    if verb.endswith("y") and verb[-2:-1] not in VOWELS:
+        stem = verb[:-1]
+        forms.update({stem + "ies": "active", stem + "ied": "active", verb + "ing": "active"})
+    elif verb.endswith("e"):
+        forms.update({verb + "s": "active", verb + "d": "active", verb[:-1] + "ing": "active"})
+    else:
+        s = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
+        forms.update({s: "active", verb + "ed": "active", verb + "ing": "active"})
+    return forms
+
+
+def _trigger(entry: dict[str, Any], voice: str, key: str) -> Trigger:
+    return Trigger(
+        type=entry["type"], mode=entry.get("mode"), context=tuple(entry.get("context", ())),
+        voice=entry.get("voice_override", voice), weight=float(entry.get("weight", 0.7)),
+        casualty=entry.get("casualty"), accuse_if_hostile=bool(entry.get("accuse_if_hostile", False)), key=key,
+    )
+
+
+def _add(table: dict[str, list[Trigger]], form: str, trig: Trigger) -> None:
+    bucket = table.setdefault(form.lower(), [])
+    if all((t.type, t.voice) != (trig.type, trig.voice) for t in bucket):
+        bucket.append(trig)
+
+
+def compile_lexicon(raw: dict[str, Any], language: str) -> Lexicon:
+    """Turn the YAML structure into lookup tables (pure; ``load_lexicon`` caches it)."""
+    lex = Lexicon(language=language, version=str(raw.get("version", "0")))
+    for entry in raw.get("triggers", []):
+        for root in _as_list(entry.get("root")):
+            for affix in entry.get("affixes", DEFAULT_ID_AFFIXES):
+                voice, build = ID_AFFIXES[affix]
+                _add(lex.single, build(root), _trigger(entry, voice, root))
+        for verb in _as_list(entry.get("verb")):
+            for form, voice in en_inflect(verb).items():
+                _add(lex.single, form, _trigger(entry, voice, verb))
+        for noun in _as_list(entry.get("noun")):
+            for form in (noun, noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")):
+                _add(lex.single, form, _trigger(entry, "nominal", noun))
+        for voice in VOICES:
+            for word in _as_list(entry.get(voice)):
+                phrase = tuple(word.lower().split())
+                trig = _trigger(entry, voice, word)
+                if len(phrase) == 1:
+                    _add(lex.single, phrase[0], trig)
+                else:
+                    lex.multi.setdefault(phrase[0], []).append((phrase, trig))
+    for bucket in lex.multi.values():
+        bucket.sort(key=lambda p: -len(p[0]))
+    lex.words = {k: v for k, v in raw.items() if k not in ("triggers", "version")}
+    return lex
+
+
+def _as_list(value: Any) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+@lru_cache(maxsize=len(LANGUAGES))
+def load_lexicon(language: str) -> Lexicon:
+    """The compiled lexicon of ``language`` (``id`` or ``en``; others fall back to ``id``)."""
+    lang = language if language in LANGUAGES else "id"
+    with open(RESOURCE_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh)
+    return compile_lexicon(raw, lang)
+
+
+def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """(start, end, lowercased text) tokens of ``text``, offsets shifted by ``offset``."""
+    return [(m.start() + offset, m.end() + offset, m.group().lower()) for m in TOKEN_RE.finditer(text)]

@@ -1,0 +1,78 @@
+"""All the compiled word lists a language needs for coding, built once and cached.
+
+Example:
+    >>> res = load_resources("id")
+    >>> res.cues.values[("mengatakan",)]
+    'say'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import Lexicon, load_lexicon
+from .phrases import PhraseSet
+
+
+@dataclass(frozen=True)
+class CodingResources:
+    language: str
+    lexicon: Lexicon
+    probable: PhraseSet
+    possible: PhraseSet
+    negation: PhraseSet
+    expected: PhraseSet
+    hypothetical: PhraseSet
+    historical: PhraseSet
+    cues: PhraseSet  # values: cue kind
+    after_cues: PhraseSet
+    according: PhraseSet
+    anaphoric: frozenset[str]
+    source_chain: PhraseSet
+    complementizers: frozenset[str]
+    number_words: PhraseSet  # values: int
+    vague_numbers: PhraseSet  # values: [low, high]
+    at_least: PhraseSet
+    more_than: PhraseSet
+    up_to: PhraseSet
+    victim_nouns: frozenset[str]
+    contexts: PhraseSet  # values: context tag
+    recipient_preps: frozenset[str]
+    actor_preps: frozenset[str]
+    clause_breaks: frozenset[str]
+    coordinators: frozenset[str]
+    purpose_markers: frozenset[str]
+    pronouns: frozenset[str]
+    be_aux: frozenset[str]
+
+
+def _ps(items) -> PhraseSet:
+    if isinstance(items, dict):
+        return PhraseSet(items.keys(), items)
+    return PhraseSet(items or ())
+
+
+@lru_cache(maxsize=4)
+def load_resources(language: str) -> CodingResources:
+    """Compile the lexicon file of ``language`` (``id``/``en``; anything else → ``id``)."""
+    lex = load_lexicon(language)
+    w = lex.words
+    mod, att, num = w.get("modality", {}), w.get("attribution", {}), w.get("numbers", {})
+    contexts = {word: tag for tag, words in w.get("contexts", {}).items() for word in words}
+    return CodingResources(
+        language=lex.language, lexicon=lex,
+        probable=_ps(mod.get("probable")), possible=_ps(mod.get("possible")), negation=_ps(mod.get("negation")),
+        expected=_ps(mod.get("expected")), hypothetical=_ps(mod.get("hypothetical")),
+        historical=_ps(mod.get("historical")),
+        cues=_ps(att.get("cues", {})), after_cues=_ps(att.get("after_cues")), according=_ps(att.get("according")),
+        anaphoric=frozenset(att.get("anaphoric", ())), source_chain=_ps(att.get("source_chain")),
+        complementizers=frozenset(att.get("complementizers", ())),
+        number_words=_ps(num.get("words", {})), vague_numbers=_ps(num.get("vague", {})),
+        at_least=_ps(num.get("at_least")), more_than=_ps(num.get("more_than")), up_to=_ps(num.get("up_to")),
+        victim_nouns=frozenset(num.get("victim_nouns", ())),
+        contexts=_ps(contexts),
+        recipient_preps=frozenset(w.get("recipient_preps", ())), actor_preps=frozenset(w.get("actor_preps", ())),
+        clause_breaks=frozenset(w.get("clause_breaks", ())), coordinators=frozenset(w.get("coordinators", ())),
+        purpose_markers=frozenset(w.get("purpose_markers", ())), pronouns=frozenset(w.get("pronouns", ())),
+        be_aux=frozenset(w.get("be_aux", ())),
+    )

@@ -1,0 +1,331 @@
+"""The offline rule coder: triggers → PLOVER events with arguments, modality, casualties, place and time.
+
+Steps per sentence: find triggers (multi-word phrases first, then single words by form), assign actors
+and recipients by voice, read modality and casualty counts around the trigger, attach the sentence's
+place and time (or the previous sentence's in the same paragraph), link the claim whose content holds
+the trigger, then merge same-type triggers of one event ("tewas dalam serangan").
+
+Example:
+    >>> from warta.model import Actor, Article, Document, Sentence, Span
+    >>> text = "Rusia menyerang Ukraina."
+    >>> doc = Document(article=Article(id="a", text=text), language="id", sentences=[Sentence(0, len(text))])
+    >>> doc.actors = [Actor("a1", "Rusia", "state", "RUS", mentions=[Span(0, 5)]),
+    ...               Actor("a2", "Ukraina", "state", "UKR", mentions=[Span(16, 23)])]
+    >>> ev = RuleCoder().code(doc)[0]
+    >>> ev.type, ev.actors, ev.recipients, text[ev.evidence.trigger.start:ev.evidence.trigger.end]
+    ('ASSAULT', ['a1'], ['a2'], 'menyerang')
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from ..model import Claim, Document, Event, Evidence, Span
+from .arguments import assign
+from .lexicon import PHRASE_GAP, Trigger
+from .modality import Modality, modality, weaker
+from .numbers import casualties
+from .resources import CodingResources, load_resources
+from .text import TextView, text_view
+
+CODER_NAME = "warta-rules"
+CODER_VERSION = "1.0"
+#: types whose future commitment PLOVER codes as AGREE, and those it codes as THREATEN
+COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST", "REJECT"})
+#: what an allegation must be about to count as an accusation
+ACCUSABLE = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "THREATEN", "SANCTION"})
+#: two same-type triggers this close in one sentence are one event
+MERGE_DISTANCE = 8
+#: a trigger right after a purpose marker ("untuk mendukung") is subordinate to the main verb
+SUBORDINATE_FACTOR = 0.7
+PLACE_PREPS = frozenset({"di", "dekat", "in", "near", "at", "outside", "kota", "wilayah", "provinsi"})
+HISTORICAL_GAP_DAYS = 365
+#: an event that names neither actor nor recipient must be at least this sure of its trigger
+MIN_BARE_CONFIDENCE = 0.7
+#: event types that happen somewhere physical, so a place may come from the sentence before
+PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
+HISTORICAL_WINDOW = 10
+BE_PARTICIPLE_SUFFIXES = ("ed", "en", "wn", "ot", "ck", "ung")
+
+
+@dataclass
+class _Cand:
+    trig: Trigger
+    ti: int
+    tj: int
+    sent: int
+    voice: str
+    actors: list[str] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    mod: Modality = field(default_factory=Modality)
+    fatalities: dict[str, int] | None = None
+    injured: dict[str, int] | None = None
+    confidence: float = 0.5
+    claim: Claim | None = None
+    alive: bool = True
+
+
+class RuleCoder:
+    """The lexicon-and-pattern coder; ``code(doc)`` returns events (ids v1, v2, …)."""
+
+    name = f"{CODER_NAME}/{CODER_VERSION}"
+
+    def code(self, doc: Document) -> list[Event]:
+        res = load_resources(doc.language or "id")
+        view = text_view(doc)
+        cands: list[_Cand] = []
+        for s, (lo, hi) in enumerate(view.sent_ranges):
+            found = self._triggers(view, lo, hi, s, res)
+            for c in found:
+                self._fill(doc, view, c, lo, hi, res)
+            cands.extend(self._prune(self._merge(found), view.words, lo, res))
+        self._accusations(cands, view, res)
+        return self._events(doc, view, cands, res)
+
+    # ---- triggers
+    def _triggers(self, view: TextView, lo: int, hi: int, s: int, res: CodingResources) -> list[_Cand]:
+        words, lex = view.words, res.lexicon
+        out: list[_Cand] = []
+        i = lo
+        while i < hi:
+            hit = self._phrase(words, i, hi, lex.multi.get(words[i], ()))
+            if hit:
+                j, trig = hit
+                out.append(_Cand(trig, i, j, s, trig.voice))
+                i = j
+                continue
+            trigs = lex.lookup(words[i])
+            if trigs:
+                trig = max(trigs, key=lambda t: t.weight)
+                out.append(_Cand(trig, i, i + 1, s, self._voice(words, i, trig, res, lo)))
+            i += 1
+        return out
+
+    @staticmethod
+    def _phrase(words, i: int, hi: int, phrases) -> tuple[int, Trigger] | None:
+        for phrase, trig in phrases:
+            k, ok = i, True
+            for n, w in enumerate(phrase):
+                if w == "*":
+                    nxt = phrase[n + 1]
+                    for gap in range(PHRASE_GAP + 1):
+                        if k + gap < hi and words[k + gap] == nxt:
+                            k += gap
+                            break
+                    else:
+                        ok = False
+                        break
+                    continue
+                if k >= hi or words[k] != w:
+                    ok = False
+                    break
+                k += 1
+            if ok:
+                return k, trig
+        return None
+
+    @staticmethod
+    def _voice(words, i: int, trig: Trigger, res: CodingResources, lo: int) -> str:
+        if res.language == "en" and trig.voice == "active" and words[i].endswith(BE_PARTICIPLE_SUFFIXES):
+            prev = words[max(lo, i - 2):i]
+            if any(w in res.be_aux for w in prev):
+                return "undergoer" if trig.casualty else "passive"
+        return trig.voice
+
+    # ---- one candidate
+    def _fill(self, doc: Document, view: TextView, c: _Cand, lo: int, hi: int, res: CodingResources) -> None:
+        words, at = view.words, view.actor_at_token
+        c.actors, c.recipients, where = assign(words, at, c.ti, c.tj, c.voice, lo, hi, resources=res)
+        c.claim = self._claim_for(doc, view.starts[c.ti])
+        if where is not None and words[where] in res.pronouns and c.claim and c.claim.speaker:
+            # "Korea Utara menolak tuduhan bahwa mereka menyuplai …": the pronoun is the claimant
+            if c.voice in ("active", "symmetric", "nominal") and not c.actors:
+                c.actors = [c.claim.speaker]
+            elif not c.recipients:
+                c.recipients = [c.claim.speaker]
+        c.mod = modality(words, c.ti, lo, hi, res)
+        if c.trig.casualty:
+            side = "left" if c.voice in ("undergoer", "passive") else "right"
+            count = casualties(words, c.ti, res, side=side, lo=lo, hi=hi)
+            if c.trig.casualty == "killed":
+                c.fatalities = count
+            else:
+                c.injured = count
+        conf = c.trig.weight
+        if c.actors:
+            conf += 0.08
+        if c.recipients:
+            conf += 0.04
+        if c.ti > lo and words[c.ti - 1] in res.purpose_markers:
+            conf *= SUBORDINATE_FACTOR
+        # an earlier trigger in the sentence is more often the main event (CAMEO/PLOVER sentence style)
+        conf -= 0.01 * min(10, c.ti - lo) / 10
+        c.confidence = max(0.05, min(0.99, conf))
+
+    @staticmethod
+    def _claim_for(doc: Document, char: int) -> Claim | None:
+        best = None
+        for cl in doc.claims:
+            if cl.start <= char < cl.end and (best is None or cl.end - cl.start < best.end - best.start):
+                best = cl
+        return best
+
+    @staticmethod
+    def _merge(found: list[_Cand]) -> list[_Cand]:
+        """Merge same-type candidates of one sentence that are close: one event, several words."""
+        kept: list[_Cand] = []
+        for c in found:
+            other = next((k for k in kept if k.trig.type == c.trig.type and abs(k.ti - c.ti) <= MERGE_DISTANCE
+                          and k.claim is c.claim and k.mod.polarity == c.mod.polarity), None)
+            if other is None:
+                kept.append(c)
+                continue
+            main, sub = (other, c) if other.trig.weight >= c.trig.weight else (c, other)
+            main.actors = list(dict.fromkeys(main.actors + [a for a in sub.actors if a not in main.recipients]))
+            main.recipients = list(dict.fromkeys(main.recipients + [r for r in sub.recipients if r not in main.actors]))
+            main.fatalities = main.fatalities or sub.fatalities
+            main.injured = main.injured or sub.injured
+            main.mod = replace(main.mod, certainty=weaker(main.mod.certainty, sub.mod.certainty))
+            main.confidence = min(0.99, max(main.confidence, sub.confidence) + 0.05)
+            if main is c:
+                kept[kept.index(other)] = c
+        return kept
+
+    @staticmethod
+    def _prune(found: list[_Cand], words, lo: int, res: CodingResources) -> list[_Cand]:
+        """Drop purpose clauses of an earlier trigger ("mengirim pasukan untuk mendukung …") and
+        weak triggers that name no participant ("dalam pertemuan")."""
+        kept = []
+        for n, c in enumerate(found):
+            if c.ti > lo and words[c.ti - 1] in res.purpose_markers and any(
+                    0 < c.ti - k.ti <= MERGE_DISTANCE for k in found[:n]):
+                continue
+            if not c.actors and not c.recipients and c.confidence < MIN_BARE_CONFIDENCE:
+                continue
+            kept.append(c)
+        return kept
+
+    @staticmethod
+    def _accusations(cands: list[_Cand], view: TextView, res: CodingResources) -> None:
+        """An allegation verb ("mengklaim", "claimed") is ACCUSE only over another actor's hostile act."""
+        for c in cands:
+            if not c.trig.accuse_if_hostile:
+                continue
+            inner = [k for k in cands if k.sent == c.sent and k.ti > c.ti and k.trig.type in ACCUSABLE
+                     and k.actors and not set(k.actors) & set(c.actors)]
+            if inner:
+                c.recipients = list(dict.fromkeys(a for k in inner for a in k.actors))
+            else:
+                c.alive = False
+
+    # ---- events
+    def _events(self, doc: Document, view: TextView, cands: list[_Cand], res: CodingResources) -> list[Event]:
+        text = doc.article.text
+        events: list[Event] = []
+        published = doc.article.published
+        times = {t.id: t for t in doc.times}
+        denied: set[str] = set()
+        for c in sorted((c for c in cands if c.alive), key=lambda c: c.ti):
+            lo, hi = view.sent_ranges[c.sent]
+            sent = doc.sentences[c.sent] if doc.sentences else None
+            sent_span = Span(sent.start, sent.end) if sent else Span(view.starts[lo], view.ends[hi - 1])
+            trigger = Span(view.starts[c.ti], view.ends[c.tj - 1])
+            if not (sent_span.start <= trigger.start and trigger.end <= sent_span.end):
+                continue  # never emit an event whose trigger is outside its sentence
+            place = self._nearest(view.place_mentions, c, lo, hi, prefer_after=True, words=view.words)
+            if place is None and c.trig.type in PHYSICAL:
+                prev = self._previous_in_paragraph(doc, view, c.sent)
+                if prev is not None:
+                    plo, phi = view.sent_ranges[prev]
+                    place = next((p for i, j, p in view.place_mentions if i >= plo and j <= phi), None)
+            mod = c.mod
+            time_id = self._time(view, c, [k for k in cands if k.sent == c.sent and k.alive], lo, hi, times,
+                                 published, mod.status)
+            historical = mod.historical and self._historical_near(view.words, c, lo, hi, res)
+            t = times.get(time_id) if time_id else None
+            if t and published and t.latest:
+                try:
+                    historical = historical or (published - date.fromisoformat(t.latest)).days > HISTORICAL_GAP_DAYS
+                except ValueError:
+                    pass
+            certainty, polarity = mod.certainty, mod.polarity
+            claim_id = None
+            if c.claim is not None:
+                claim_id = c.claim.id
+                certainty = weaker(certainty, c.claim.certainty)
+                if c.claim.polarity == "deny" and c.claim.id not in denied:
+                    polarity = "negative"  # a denial negates its content's main event only
+                    denied.add(c.claim.id)
+            context = list(dict.fromkeys(list(c.trig.context) + self._contexts(view.words, lo, hi, res)))
+            base = Event(
+                id="", type=c.trig.type, mode=c.trig.mode, evidence=Evidence(sent_span, trigger), coder=self.name,
+                context=context, actors=list(c.actors), recipients=list(c.recipients), place=place, time=time_id,
+                fatalities=c.fatalities, injured=c.injured, polarity=polarity, certainty=certainty,
+                status=mod.status, historical=historical, claim=claim_id, confidence=round(c.confidence, 4),
+                trigger_text=text[trigger.start:trigger.end],
+            )
+            events.append(base)
+            if mod.intent and polarity == "positive" and c.trig.type not in ("AGREE", "THREATEN"):
+                # PLOVER codes an actor's own commitment to act as AGREE / THREATEN ("will visit")
+                kind = "AGREE" if c.trig.type in COOPERATIVE else "THREATEN" if c.trig.type in HOSTILE else None
+                if kind:
+                    events.append(replace(base, type=kind, mode=None, status="occurred",
+                                          confidence=round(min(0.99, c.confidence + 0.05), 4), context=list(context)))
+        for n, ev in enumerate(events, 1):
+            ev.id = f"v{n}"
+        return events
+
+    @staticmethod
+    def _nearest(mentions, c: _Cand, lo: int, hi: int, *, prefer_after: bool = False, words=None) -> str | None:
+        best, best_d = None, None
+        for i, j, ident in mentions:
+            if i < lo or j > hi:
+                continue
+            d = abs(i - c.ti)
+            if prefer_after and i >= c.tj and words is not None and i > 0 and words[i - 1] in PLACE_PREPS:
+                d -= 5
+            if best_d is None or d < best_d:
+                best, best_d = ident, d
+        return best
+
+    @staticmethod
+    def _time(view: TextView, c: _Cand, sentence_cands: list[_Cand], lo: int, hi: int, times: dict, published,
+              status: str) -> str | None:
+        """The time mention of the sentence that is nearest to this trigger rather than to another one;
+        failing that, the nearest one compatible with the status (an expected event is not in the past)."""
+        mine, others = [], []
+        for i, j, ident in view.time_mentions:
+            if i < lo or j > hi:
+                continue
+            d = min(abs(i - k.ti) for k in sentence_cands) if sentence_cands else abs(i - c.ti)
+            (mine if abs(i - c.ti) <= d else others).append((abs(i - c.ti), ident))
+        if mine:
+            return min(mine)[1]
+        for _, ident in sorted(others):
+            t = times.get(ident)
+            if status == "expected" and published and t and t.latest:
+                try:
+                    if date.fromisoformat(t.latest) < published:
+                        continue
+                except ValueError:
+                    continue
+                return ident
+        return None
+
+    @staticmethod
+    def _previous_in_paragraph(doc: Document, view: TextView, s: int) -> int | None:
+        if s == 0 or not doc.sentences:
+            return None
+        between = doc.article.text[doc.sentences[s - 1].end:doc.sentences[s].start]
+        if "\n" in between or doc.sentences[s - 1].is_headline:
+            return None
+        return s - 1
+
+    @staticmethod
+    def _historical_near(words, c: _Cand, lo: int, hi: int, res: CodingResources) -> bool:
+        return any(True for _ in res.historical.finditer(words, max(lo, c.ti - HISTORICAL_WINDOW), min(hi, c.tj + HISTORICAL_WINDOW)))
+
+    @staticmethod
+    def _contexts(words, lo: int, hi: int, res: CodingResources) -> list[str]:
+        return [str(res.contexts.values[p]) for _, p in res.contexts.finditer(words, lo, hi)]

@@ -32,6 +32,8 @@ TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
 #: Indonesian clitics stripped when a form is not found as written
 CLITICS = ("nya", "lah", "kah", "pun")
 VOWELS = "aeiou"
+#: final consonants an English one-syllable verb doubles before -ed/-ing
+DOUBLING = "bdgmnprt"
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +128,11 @@ def en_inflect(verb: str) -> dict[str, str]:
         forms.update({verb + "s": "active", verb + "d": "active", verb[:-1] + "ing": "active"})
     else:
         s = verb + ("es" if verb.endswith(("s", "sh", "ch", "x", "z")) else "s")
-        forms.update({s: "active", verb + "ed": "active", verb + "ing": "active"})
+        stem = verb
+        if (len(verb) <= 4 and verb[-1] in DOUBLING and verb[-2] in VOWELS and verb[-3:-2] not in tuple(VOWELS)) \
+                or verb.endswith(("pel", "mit", "fer")):
+            stem = verb + verb[-1]  # ban → banned, expel → expelled
+        forms.update({s: "active", stem + "ed": "active", stem + "ing": "active"})
     return forms
 
 

@@ -39,6 +39,11 @@ ACCUSABLE = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "THREATEN", "SANC
 MERGE_DISTANCE = 8
 #: a trigger right after a purpose marker ("untuk mendukung") is subordinate to the main verb
 SUBORDINATE_FACTOR = 0.7
+#: a verb trigger outranks a noun trigger of the same weight
+VERB_BONUS = 0.1
+#: confidence lost per token between the sentence start and the trigger (up to POSITION_CAP tokens)
+POSITION_PENALTY = 0.006
+POSITION_CAP = 25
 PLACE_PREPS = frozenset({"di", "dekat", "in", "near", "at", "outside", "kota", "wilayah", "provinsi"})
 HISTORICAL_GAP_DAYS = 365
 #: an event that names neither actor nor recipient must be at least this sure of its trigger
@@ -157,11 +162,20 @@ class RuleCoder:
             conf += 0.08
         if c.recipients:
             conf += 0.04
+        if c.voice != "nominal":
+            conf += VERB_BONUS  # a verb states the event; a noun often only names a circumstance
         if c.ti > lo and words[c.ti - 1] in res.purpose_markers:
             conf *= SUBORDINATE_FACTOR
+        if any(words[k] in res.clause_breaks for k in range(lo, c.ti)) or self._after_quote_cue(words, c.ti, lo, res):
+            conf *= SUBORDINATE_FACTOR  # inside a subordinate clause: rarely the sentence's main event
         # an earlier trigger in the sentence is more often the main event (CAMEO/PLOVER sentence style)
-        conf -= 0.01 * min(10, c.ti - lo) / 10
+        conf -= POSITION_PENALTY * min(POSITION_CAP, c.ti - lo)
         c.confidence = max(0.05, min(0.99, conf))
+
+    @staticmethod
+    def _after_quote_cue(words, ti: int, lo: int, res: CodingResources) -> bool:
+        """True when a reporting cue precedes the trigger ("… said they attempted …")."""
+        return any(res.cues.match(words, k) for k in range(lo, ti))
 
     @staticmethod
     def _claim_for(doc: Document, char: int) -> Claim | None:
@@ -198,10 +212,12 @@ class RuleCoder:
         weak triggers that name no participant ("dalam pertemuan")."""
         kept = []
         for n, c in enumerate(found):
+            if c.voice == "nominal" and any(k.voice != "nominal" and k.ti < c.ti for k in found[:n]):
+                c.confidence *= SUBORDINATE_FACTOR  # a noun after the main verb is its argument or circumstance
             if c.ti > lo and words[c.ti - 1] in res.purpose_markers and any(
                     0 < c.ti - k.ti <= MERGE_DISTANCE for k in found[:n]):
                 continue
-            if not c.actors and not c.recipients and c.confidence < MIN_BARE_CONFIDENCE:
+            if c.voice == "nominal" and not c.actors and not c.recipients and c.confidence < MIN_BARE_CONFIDENCE:
                 continue
             kept.append(c)
         return kept
@@ -266,7 +282,7 @@ class RuleCoder:
                 trigger_text=text[trigger.start:trigger.end],
             )
             events.append(base)
-            if mod.intent and polarity == "positive" and c.trig.type not in ("AGREE", "THREATEN"):
+            if mod.intent and polarity == "positive" and c.voice != "nominal" and c.trig.type not in ("AGREE", "THREATEN"):
                 # PLOVER codes an actor's own commitment to act as AGREE / THREATEN ("will visit")
                 kind = "AGREE" if c.trig.type in COOPERATIVE else "THREATEN" if c.trig.type in HOSTILE else None
                 if kind:

@@ -26,6 +26,8 @@ FALLBACK_LANGUAGES = ("id", "en")
 _PREV_WORD = re.compile(r"([\w$'’-]+)\W*$", re.UNICODE)
 _NEXT_WORD = re.compile(r"^[\s,]*([\w%$-]+)", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]['\"“”’)\]]*)\s*['\"“”‘(\[]*\s*$")
+#: "a year earlier" refers to the previous expression only if it ended this close before it.
+YEAR_BACK_REACH = 250
 #: How much text either side is read by the context filters.
 CONTEXT_CHARS = 40
 #: A rule is tried at the starts of this many words before its trigger word (and at the word itself).
@@ -249,6 +251,7 @@ def find_times(text: str, *, language: str | None, published: date | None,
     sent_starts = [s[0] for s in sentences] if sentences else []
     times: list[Time] = []
     previous: Period | None = None
+    previous_end = 0
     for cand in chosen:
         def tense(c: Candidate = cand) -> str | None:
             sent = None
@@ -259,12 +262,13 @@ def find_times(text: str, *, language: str | None, published: date | None,
             return tense_at(text, c.start, c.end, c.grammar, sentence=sent)
 
         if cand.rule.kind == "year_back":
-            period = _year_back(cand, previous, published)
+            near = previous if previous is not None and cand.start - previous_end <= YEAR_BACK_REACH else None
+            period = _year_back(cand, near, published)
         else:
             period = resolve(Context(cand.match, cand.rule, cand.grammar, published, tense))
         if period is None:
             continue
         times.append(_to_time(len(times) + 1, text, cand, period))
-        if period.value:
-            previous = period
+        if period.value and cand.rule.kind != "year_back":
+            previous, previous_end = period, cand.end
     return times

@@ -31,6 +31,9 @@ NUMERIC_CLASSES = {
     "yy": r"\d\d",
     "digits": r"\d{1,3}",
 }
+#: What ``\s`` means inside rule patterns: any white space but a newline.
+BLANK = r"[^\S\n]"
+BLANK_IN_CLASS = r" \t\u00a0\u2009\u202f"
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 #: Words as the trigger index sees them: letters or digits (so "40-an" gives "40", "an").
 WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -144,7 +147,29 @@ def compile_pattern(template: str, classes: dict[str, str]) -> re.Pattern[str]:
             raise ValueError(f"unknown placeholder {{{name}}} in timex rule {template!r}")
         return f"(?P<{name}>{classes[name]})"
 
-    return re.compile(_PLACEHOLDER.sub(expand, template), FLAGS)
+    # An expression never spans a line break (a dateline or a headline ends there).
+    return re.compile(_no_newline(_PLACEHOLDER.sub(expand, template)), FLAGS)
+
+
+def _no_newline(pattern: str) -> str:
+    """Rewrite ``\\s`` so that it matches any blank but a newline, inside and outside ``[...]``."""
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\" and i + 1 < len(pattern):
+            pair = pattern[i:i + 2]
+            out.append((BLANK_IN_CLASS if in_class else BLANK) if pair == r"\s" else pair)
+            i += 2
+            continue
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 def _lower_map(mapping: dict[str, Any] | None) -> dict[str, Any]:

@@ -119,14 +119,16 @@ def _day_month(ctx: Context, d: int, m: int) -> Period | None:
         matching = [x for x in candidates if x.isoweekday() == wd]
         if matching:
             return cal.day(min(matching, key=lambda x: abs((x - a).days)))
-    way = ctx.direction()
-    if way == "past":
+    # Tense cues are too noisy for full dates (a "reported" clause about next week's meeting): only
+    # a deictic word ("3 Oktober lalu", "Selasa depan") overrides the occurrence nearest to publication.
+    r = ctx.rel()
+    if r is not None and r < 0:
         past = [x for x in candidates if x <= a]
         return cal.day(max(past)) if past else None
-    if way == "future":
+    if r is not None and r > 0:
         future = [x for x in candidates if x >= a]
         return cal.day(min(future)) if future else None
-    # No cue: the nearest occurrence; a tie goes to the past (news mostly reports what happened).
+    # A tie goes to the past (news mostly reports what happened).
     return cal.day(min(candidates, key=lambda x: (abs((x - a).days), x > a)))
 
 
@@ -224,6 +226,9 @@ def h_deictic(ctx: Context) -> Period | None:
     if ctx.anchor is None:
         return Period(None, None, None, unit)
     r = ctx.rel()
+    if unit == "weekend" and r is None:
+        # "the weekend" / "akhir pekan": the latest one on or before publication.
+        r = 0 if ctx.anchor.isoweekday() >= 6 else -1
     p = _shift(ctx.anchor, unit, r if r is not None else 0)
     return cal.narrow(p, ctx.part()) if p else None
 
@@ -277,28 +282,26 @@ def _ordinal(ctx: Context) -> int | None:
     return ctx.grammar.ordinals.get(_key(word)) if word else ctx.rule.options.get("ord")
 
 
-def _period_year(ctx: Context, index: int, per_year: int) -> int | None:
-    """The year of a quarter/half given without one: the latest not after publication, unless future."""
+def _period_year(ctx: Context) -> int | None:
+    """The year of a quarter/half given without one: the publication year ("the fourth quarter"
+    in an August report is this year's, whatever the tense), shifted by a deictic or a year-ago word."""
     y = ctx.year_number()
     if y is not None:
         return y
     a = ctx.anchor
     if a is None:
         return None
-    r = ctx.rel()
+    shift = ctx.rule.options.get("year_offset", 0)
     if ctx.g("rel"):
-        return a.year + (r or 0)
-    current = (a.month - 1) * per_year // 12 + 1
-    if ctx.tense == "future":
-        return a.year if index >= current else a.year + 1
-    return a.year if index <= current else a.year - 1
+        shift += ctx.rel() or 0
+    return a.year + shift
 
 
 def h_quarter(ctx: Context) -> Period | None:
     q = _ordinal(ctx)
     if q is None or not 1 <= q <= 4:
         return None
-    y = _period_year(ctx, q, 4)
+    y = _period_year(ctx)
     return cal.quarter(y, q) if y is not None else Period(None, None, None, "quarter")
 
 
@@ -306,7 +309,7 @@ def h_half(ctx: Context) -> Period | None:
     h = _ordinal(ctx)
     if h is None or not 1 <= h <= 2:
         return None
-    y = _period_year(ctx, h, 2)
+    y = _period_year(ctx)
     return cal.half(y, h) if y is not None else Period(None, None, None, "half")
 
 
@@ -394,7 +397,58 @@ def h_last_n(ctx: Context) -> Period | None:
     return Period(None, start, a, unit)
 
 
+def h_next_n(ctx: Context) -> Period | None:
+    """"tiga hari ke depan": the stretch starting at publication (value null, an interval)."""
+    unit = _unit(ctx)
+    n = ctx.grammar.number(ctx.g("num") or "")
+    a = ctx.anchor
+    if unit is None or n is None:
+        return None
+    if a is None:
+        return Period(None, None, None, unit)
+    if unit == "day":
+        end = a + timedelta(days=n)
+    elif unit == "week":
+        end = a + timedelta(weeks=n)
+    elif unit == "month":
+        y, m = cal.add_months(a.year, a.month, n)
+        end = cal.safe_date(y, m, min(a.day, 28)) or a
+    elif unit in ("year", "decade", "century"):
+        end = cal.add_years_to_date(a, n * {"year": 1, "decade": 10, "century": 100}[unit])
+    else:
+        return None
+    return Period(None, a, end, unit)
+
+
+def spelled_number(words: str, grammar: Grammar) -> int | None:
+    """"seventy-nine" → 79 with the lexicon's number words (tens and units added up)."""
+    total = 0
+    for w in re.split(r"[\s-]+", _key(words)):
+        if not w:
+            continue
+        n = grammar.numbers.get(w)
+        if n is None:
+            return None
+        total += n
+    return total
+
+
+def h_spelled_year(ctx: Context) -> Period | None:
+    """"nineteen seventy-nine" → 1979; "two thousand" → 2000."""
+    century = ctx.g("spelled_century")
+    rest = ctx.g("spelled_rest")
+    if century is None:
+        return cal.year(2000) if ctx.g("two_thousand") else None
+    hi = spelled_number(century, ctx.grammar)
+    lo = spelled_number(rest, ctx.grammar) if rest else 0
+    if hi is None or lo is None or not 10 <= hi <= 20 or not 0 <= lo <= 99:
+        return None
+    return cal.year(hi * 100 + lo)
+
+
 HANDLERS: dict[str, Callable[[Context], Period | None]] = {
+    "next_n": h_next_n,
+    "spelled_year": h_spelled_year,
     "date": h_date,
     "day_of_month": h_day_of_month,
     "month": h_month,

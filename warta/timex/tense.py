@@ -30,18 +30,20 @@ _BOUNDARY = re.compile(r"[;:!?\"“”()]|[.,](?!\d)|\b(?:bahwa|tetapi|namun|sed
 _WORD = re.compile(r"[\w'’]+", re.UNICODE)
 #: English past-tense morphology counts as a past cue (Indonesian has none).
 _EN_PAST = re.compile(r"^[a-z]{3,}ed$")
+_PARTICIPLE_BEFORE = frozenset({"be", "been", "being", "to", "is", "are", "get", "gets"})
 
 
 def _words(fragment: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(fragment)]
 
 
-def _cue(word: str, grammar: Grammar) -> str | None:
+def _cue(word: str, grammar: Grammar, before: str | None = None) -> str | None:
     if word in grammar.future_cues:
         return "future"
     if word in grammar.past_cues:
         return "past"
-    if grammar.language == "en" and _EN_PAST.match(word):
+    # "-ed" is a past tense, except as a participle ("to be published", "will be completed").
+    if grammar.language == "en" and _EN_PAST.match(word) and before not in _PARTICIPLE_BEFORE:
         return "past"
     return None
 
@@ -56,8 +58,9 @@ def tense_at(text: str, start: int, end: int, grammar: Grammar, *, sentence: tup
         pass
     if cut is not None:
         left = left[cut.end():]
-    for w in reversed(_words(left)[-WINDOW_WORDS:]):
-        found = _cue(w, grammar)
+    words = _words(left)[-WINDOW_WORDS - 1:]
+    for i in range(len(words) - 1, max(-1, len(words) - 1 - WINDOW_WORDS), -1):
+        found = _cue(words[i], grammar, words[i - 1] if i > 0 else None)
         if found:
             return found
     right = text[end:s_end]
@@ -66,8 +69,9 @@ def tense_at(text: str, start: int, end: int, grammar: Grammar, *, sentence: tup
     stop = _BOUNDARY.search(right)
     if stop is not None:
         right = right[:stop.start()]
-    for w in _words(right)[:WINDOW_WORDS]:
-        found = _cue(w, grammar)
+    words = _words(right)[:WINDOW_WORDS]
+    for i, w in enumerate(words):
+        found = _cue(w, grammar, words[i - 1] if i > 0 else None)
         if found:
             return found
     return None

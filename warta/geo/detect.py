@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from ..model import Entity
 from .gazetteer import RESOURCES, Gazetteer, get_gazetteer, us_state_abbreviations
-from .normalize import name_key
+from .normalize import name_key, word_spans
 
 #: model labels whose spans may be places
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -38,7 +38,6 @@ CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "da", "do", "dos", 
 #: Indonesian administrative prefixes kept out of the name ("Kabupaten Bogor" → "Bogor")
 ADMIN_PREFIXES = ("kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa")
 
-_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
 
 
 @dataclass(slots=True)
@@ -105,7 +104,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
         elif ent.label in BLOCKING_LABELS:
             blocked.append((ent.start, ent.end))
 
-    words = [_drop_clitic(text, m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = word_spans(text)
     starts = _sentence_starts(text)
     stop = _stopwords()
     i = 0
@@ -183,15 +182,6 @@ def _cap_neighbour(text: str, words: list[tuple[int, int]], before: int, after: 
         if _is_cap(text[s:e]) and text[words[after - 1][1]:s] == " ":
             return True
     return False
-
-
-def _drop_clitic(text: str, start: int, end: int) -> tuple[int, int]:
-    """Indonesian "-nya"/"-ku" attach to names ("PBB-nya"); the name is the part before."""
-    word = text[start:end].lower()
-    for clitic in ("-nya", "-ku", "-mu"):
-        if word.endswith(clitic) and len(word) > len(clitic) + 1:
-            return start, end - len(clitic)
-    return start, end
 
 
 def _strip_admin_prefix(surface: str) -> str:

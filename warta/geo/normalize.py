@@ -30,3 +30,27 @@ def name_key(text: str) -> str:
 def is_latin(text: str) -> bool:
     """True when every letter of ``text`` is Latin (alternate names in other scripts are skipped)."""
     return all(ord(ch) < 0x250 or 0x1E00 <= ord(ch) <= 0x1EFF for ch in text if ch.isalpha())
+
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+_CLITICS = ("-nya", "-ku", "-mu", "'s", "’s")
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Word offsets; clitics attached to a name are left out ("PBB-nya" → "PBB", "Korea's" → "Korea").
+
+    Example:
+        >>> t = "hak veto PBB-nya"
+        >>> [t[s:e] for s, e in word_spans(t)]
+        ['hak', 'veto', 'PBB']
+    """
+    out = []
+    for m in _WORD.finditer(text):
+        start, end = m.start(), m.end()
+        word = text[start:end].lower()
+        for clitic in _CLITICS:
+            if word.endswith(clitic) and len(word) > len(clitic) + 1:
+                end -= len(clitic)
+                break
+        out.append((start, end))
+    return out

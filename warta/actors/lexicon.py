@@ -1,0 +1,178 @@
+"""The actor tables (``warta/resources/actors/``) loaded once, and a phrase matcher over words.
+
+Example:
+    >>> lex = get_lexicon()
+    >>> lex.sector("id", "prajurit"), lex.title("id", "menteri pertahanan")
+    ('MIL', ('minister of defence', 'GOV'))
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..geo.normalize import name_key
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "actors"
+#: the setting naming extra leader tables (YAML files shaped like leaders.yaml), ":"-separated
+USER_TABLES_ENV = "WARTA_ACTORS_TABLES"
+
+
+class PhraseMatcher:
+    """Longest match of known phrases over a word sequence.
+
+    Keys are ``name_key`` forms; names written in capitals of at most five letters (PBB, UN, AS)
+    match only as written.
+    """
+
+    def __init__(self) -> None:
+        self.keys: dict[str, Any] = {}
+        self.exact: dict[str, Any] = {}
+        self.max_words = 1
+
+    def add(self, phrase: str, value: Any) -> None:
+        letters = phrase.replace(".", "")
+        if letters.isupper() and len(letters) <= 5:
+            self.exact.setdefault(phrase, value)
+            self.exact.setdefault(phrase.rstrip("."), value)
+        else:
+            self.keys.setdefault(name_key(phrase), value)
+        self.max_words = max(self.max_words, phrase.count(" ") + 1)
+
+    def match(self, text: str, words: list[tuple[int, int]], i: int) -> tuple[int, Any] | None:
+        """(number of words, value) of the longest phrase starting at word ``i``."""
+        for n in range(min(self.max_words, len(words) - i), 0, -1):
+            start, end = words[i][0], words[i + n - 1][1]
+            if n > 1 and any(text[words[k][1]:words[k + 1][0]] not in (" ", "-") for k in range(i, i + n - 1)):
+                continue
+            surface = text[start:end]
+            if surface in self.exact:
+                return n, self.exact[surface]
+            value = self.keys.get(name_key(surface))
+            if value is not None:
+                return n, value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """One person in one office for one period (a row of the leaders table)."""
+
+    name: str
+    country: str
+    role: str
+    sector: str
+    start: date | None
+    end: date | None
+
+    def valid_on(self, day: date | None) -> bool:
+        if day is None:
+            return self.end is None
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+class Lexicon:
+    def __init__(self) -> None:
+        self.igos = PhraseMatcher()
+        self.demonyms = PhraseMatcher()
+        self.metonyms = PhraseMatcher()
+        self.titles = {lang: PhraseMatcher() for lang in ("id", "en")}
+        self.sectors = {lang: PhraseMatcher() for lang in ("id", "en")}
+        self.standalone: set[str] = set()
+        self.locative: dict[str, frozenset[str]] = {}
+        self.people = PhraseMatcher()  # names → canonical name
+        self.short_names = PhraseMatcher()  # unambiguous surnames → canonical name
+        self.holders: dict[str, list[Holder]] = {}  # canonical name → periods
+        self.by_office: dict[tuple[str, str], list[Holder]] = {}  # (country, role) → holders
+
+    def sector(self, lang: str, noun: str) -> str | None:
+        return self.sectors[_lang(lang)].keys.get(name_key(noun))
+
+    def title(self, lang: str, phrase: str) -> tuple[str, str] | None:
+        return self.titles[_lang(lang)].keys.get(name_key(phrase))
+
+    def holder(self, canonical: str, day: date | None) -> Holder | None:
+        """The office ``canonical`` held on ``day`` (or the latest one when the day is unknown)."""
+        periods = self.holders.get(canonical, [])
+        for h in periods:
+            if h.valid_on(day):
+                return h
+        if day is None and periods:
+            return max(periods, key=lambda h: h.start or date.min)
+        return None
+
+    def office_holder(self, country: str, role: str, day: date | None) -> Holder | None:
+        for h in self.by_office.get((country, role), []):
+            if h.valid_on(day):
+                return h
+        return None
+
+
+def _lang(lang: str | None) -> str:
+    return "en" if lang == "en" else "id"
+
+
+def _read(name: str) -> Any:
+    return yaml.safe_load((RESOURCES / name).read_text(encoding="utf-8"))
+
+
+def _user_tables() -> Iterable[Path]:
+    for part in (os.environ.get(USER_TABLES_ENV) or "").split(os.pathsep):
+        if part.strip():
+            yield Path(part.strip())
+
+
+@lru_cache(maxsize=1)
+def get_lexicon() -> Lexicon:
+    """The process-wide actor tables (read on first use)."""
+    lex = Lexicon()
+    for code, names in _read("igos.yaml").items():
+        for n in names:
+            lex.igos.add(n, code)
+    states = _read("states.yaml")
+    for alpha3, names in states["demonyms"].items():
+        for n in names:
+            lex.demonyms.add(n, alpha3)
+    for alpha3, names in states["metonyms"].items():
+        for n in names:
+            lex.metonyms.add(n, alpha3)
+    lex.locative = {lang: frozenset(w.lower() for w in words) for lang, words in states["locative"].items()}
+    sectors = _read("sectors.yaml")
+    for lang in ("id", "en"):
+        for noun, code in sectors[lang].items():
+            lex.sectors[lang].add(noun, code)
+    lex.standalone = {name_key(n) for n in sectors.get("standalone", [])}
+    titles = _read("titles.yaml")
+    for lang in ("id", "en"):
+        for phrase, (role, sector) in titles[lang].items():
+            lex.titles[lang].add(phrase, (role, sector))
+    tables = [RESOURCES / "leaders.yaml", *_user_tables()]
+    for path in tables:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for rec in data.get("people", []):
+            _add_person(lex, rec)
+    return lex
+
+
+def _add_person(lex: Lexicon, rec: dict[str, Any]) -> None:
+    canonical = rec["name"]
+    holder = Holder(canonical, rec["country"], rec["role"], rec.get("sector", "GOV"),
+                    _as_date(rec.get("from")), _as_date(rec.get("to")))
+    lex.holders.setdefault(canonical, []).append(holder)
+    lex.by_office.setdefault((holder.country, holder.role), []).append(holder)
+    for n in [canonical, *rec.get("names", [])]:
+        lex.people.add(n, canonical)
+    for n in rec.get("short", []):
+        lex.short_names.add(n, canonical)
+
+
+def _as_date(value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value))

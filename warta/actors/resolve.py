@@ -1,0 +1,382 @@
+"""Actors of one article: states, groups (sector + country), people with roles, IGOs.
+
+The text is read once as a sequence of *items* (longest match wins at each word):
+country mentions (from the places stage), demonyms, capitals/government metonyms, IGO
+names, titles, sector nouns and known people (the leaders table). Items are then
+composed by a few patterns, in this order:
+
+1. person with title: ``TITLE [COUNTRY] Name`` ("pemimpin Korea Utara Kim Jong Un"),
+   ``COUNTRY TITLE Name`` ("North Korean leader Kim Jong Un"); without a name the phrase is
+   an *office* ("menteri pertahanan Seoul") that joins the person the leaders table says held
+   that office on the publication date, when that person is named in the article;
+2. group: ``SECTOR [word] COUNTRY`` ("pasukan Ukraina", "perwira Korea Utara") or
+   ``COUNTRY [word] SECTOR`` ("Russian troops"): kind group, code ``"RUS.MIL"``;
+3. a sector noun marked standalone ("Analis") is a group without a country;
+4. country names and demonyms left over are state mentions; a capital or metonym is one unless a
+   locative word comes right before it ("di Seoul" stays a place only); IGO names are IGOs;
+5. people: model PERSON entities and names of the leaders table; a later lone surname or given
+   name ("Kim") joins the nearest earlier person whose name contains it, never a new person.
+
+Country names inside a group or title phrase describe that actor and are not separate states.
+
+Example:
+    >>> from warta.model import Article, Document
+    >>> doc = Document(article=Article(id="x", text="Pasukan Rusia menyerang."), language="id")
+    >>> [(a.name, a.kind, a.code) for a in find_actors(doc)]
+    [('Pasukan Rusia', 'group', 'RUS.MIL')]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..geo.normalize import name_key, word_spans
+from ..model import Actor, Document, Span
+from .lexicon import Lexicon, get_lexicon
+
+#: plain words allowed between a sector noun and its country ("pasukan reguler Rusia")
+MAX_GAP_WORDS = 1
+#: words that end a phrase: prepositions and conjunctions never sit inside "sector + country"
+PHRASE_BREAKERS = frozenset(
+    "di ke dari untuk dengan oleh antara dan atau yang bahwa pada dalam atas bagi terhadap sejak "
+    "in at to from for with by between and or that on of against".split()
+)
+#: at most this many capitalised words make a person's name
+MAX_NAME_WORDS = 4
+
+
+@dataclass
+class _Item:
+    i: int  # first word
+    j: int  # one past the last word
+    kind: str  # state | demonym | capital | igo | title | sector | person
+    value: Any
+    start: int
+    end: int
+    used: bool = False
+
+
+@dataclass
+class _Draft:
+    key: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    code: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    tokens: frozenset[str] = frozenset()  # name words, for short-name coreference
+
+
+def _is_cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+class _Reader:
+    def __init__(self, doc: Document, lex: Lexicon) -> None:
+        self.doc = doc
+        self.text = doc.article.text
+        self.lang = "en" if doc.language == "en" else "id"
+        self.lex = lex
+        self.day: date | None = doc.article.published
+        self.words = word_spans(self.text)
+        self.word_at_start = {s: k for k, (s, _) in enumerate(self.words)}
+        self.word_at_end = {e: k for k, (_, e) in enumerate(self.words)}
+        self.drafts: dict[str, _Draft] = {}
+        self.person_mentions: list[tuple[int, str]] = []  # (start, draft key) in text order
+        self.covered: list[tuple[int, int]] = []
+
+    # ---------------------------------------------------------------- items
+    def word(self, k: int) -> str:
+        s, e = self.words[k]
+        return self.text[s:e]
+
+    def items(self) -> list[_Item]:
+        place_at: dict[int, tuple[int, str, str]] = {}  # first word → (end word, kind, alpha3)
+        for place in self.doc.places:
+            if not place.country or place.precision not in ("country", "city"):
+                continue
+            for m in place.mentions:
+                i, j = self.word_at_start.get(m.start), self.word_at_end.get(m.end)
+                if i is not None and j is not None:
+                    kind = "state" if place.precision == "country" else "city"
+                    place_at[i] = (j + 1, kind, place.country)
+        if not self.doc.places:
+            place_at = self._countries_without_places()
+        person_ents = {}
+        for ent in self.doc.entities:
+            if ent.label == "PERSON":
+                i, j = self.word_at_start.get(ent.start), self.word_at_end.get(ent.end)
+                if i is not None and j is not None:
+                    person_ents[i] = j + 1
+        out: list[_Item] = []
+        k = 0
+        lex, lang = self.lex, self.lang
+        while k < len(self.words):
+            options: list[tuple[int, int, str, Any]] = []  # (n words, priority, kind, value)
+            cap = _is_cap(self.word(k))
+            if cap:
+                for prio, (kind, matcher) in enumerate((("person", lex.people), ("igo", lex.igos),
+                                                        ("demonym", lex.demonyms), ("capital", lex.metonyms),
+                                                        ("person", lex.short_names))):
+                    hit = matcher.match(self.text, self.words, k)
+                    if hit:
+                        options.append((hit[0], -prio, kind, hit[1]))
+                if k in person_ents:
+                    options.append((person_ents[k] - k, -0.5, "person", None))
+            if k in place_at:
+                j, kind, alpha3 = place_at[k]
+                if kind == "state":
+                    options.append((j - k, 1, "state", alpha3))
+            for kind, matcher in (("title", lex.titles[lang]), ("sector", lex.sectors[lang])):
+                hit = matcher.match(self.text, self.words, k)
+                if hit:
+                    options.append((hit[0], -9, kind, hit[1]))
+            if not options:
+                k += 1
+                continue
+            n, _, kind, value = max(options, key=lambda o: (o[0], o[1]))
+            if kind == "capital":
+                # a capital counts only where the places stage also read it as that country's town
+                place = place_at.get(k)
+                if place is None or place[2] != value:
+                    k += 1
+                    continue
+            start, end = self.words[k][0], self.words[k + n - 1][1]
+            out.append(_Item(k, k + n, kind, value, start, end))
+            k += n
+        return out
+
+    def _countries_without_places(self) -> dict[int, tuple[int, str, str]]:
+        """Country names straight from the gazetteer, for documents the places stage has not seen."""
+        from ..geo.gazetteer import get_gazetteer
+
+        gaz = get_gazetteer()
+        out: dict[int, tuple[int, str, str]] = {}
+        k = 0
+        while k < len(self.words):
+            for n in (3, 2, 1):
+                if k + n > len(self.words) or not _is_cap(self.word(k)):
+                    continue
+                surface = self.text[self.words[k][0]:self.words[k + n - 1][1]]
+                countries = [gaz.entries[c] for c in gaz.lookup(surface, alternates=False)
+                             if gaz.entries[c].kind == "country"]
+                if countries:
+                    out[k] = (k + n, "state", countries[0].country)
+                    k += n - 1
+                    break
+            k += 1
+        return out
+
+    # ---------------------------------------------------------------- drafts
+    def add(self, key: str, span: tuple[int, int], **fields: Any) -> _Draft:
+        d = self.drafts.get(key)
+        if d is None:
+            d = _Draft(key=key, **fields)
+            self.drafts[key] = d
+        d.mentions.append(Span(*span))
+        self.covered.append(span)
+        if d.kind == "person":
+            self.person_mentions.append((span[0], key))
+        return d
+
+    def name_after(self, k: int, items_at: dict[int, _Item]) -> tuple[int, int, Any] | None:
+        """A person's name starting at word ``k``: (first word, end word, canonical or None)."""
+        if k >= len(self.words) or not _is_cap(self.word(k)):
+            return None
+        item = items_at.get(k)
+        if item is not None:
+            return (k, item.j, item.value) if item.kind == "person" else None
+        j = k
+        while j < len(self.words) and j - k < MAX_NAME_WORDS and _is_cap(self.word(j)) and j not in items_at:
+            if j > k and self.text[self.words[j - 1][1]:self.words[j][0]] != " ":
+                break
+            j += 1
+        return (k, j, None) if j > k else None
+
+    def person(self, first: int, last: int, canonical: str | None, span: tuple[int, int], *,
+               role: tuple[str, str] | None = None, country: str | None = None) -> None:
+        name = self.text[self.words[first][0]:self.words[last - 1][1]]
+        if canonical is None:
+            canonical = self.lex.people.keys.get(name_key(name))
+        holder = self.lex.holder(canonical, self.day) if canonical else None
+        full = canonical or name
+        key = "P:" + re.sub(r"[^a-z0-9]+", "-", name_key(full)).strip("-")
+        r_role, r_sector = role if role else ((holder.role, holder.sector) if holder else (None, None))
+        r_country = country or (holder.country if holder else None)
+        if r_country and r_country.startswith("IGO:"):
+            r_country = None
+        d = self.add(key, span, name=full, kind="person", country=r_country, sector=r_sector, role=r_role, code=key,
+                     tokens=frozenset(name_key(full).split()) | frozenset(name_key(name).split()))
+        d.country = d.country or r_country
+        d.role = d.role or r_role
+        d.sector = d.sector or r_sector
+
+    def preceded_by_locative(self, k: int) -> bool:
+        if k == 0:
+            return False
+        prev = self.word(k - 1).lower()
+        two = f"{self.word(k - 2).lower()} {prev}" if k >= 2 else prev
+        loc = self.lex.locative.get(self.lang, frozenset())
+        return prev in loc or two in loc
+
+    def gap_ok(self, a_end_word: int, b_start_word: int) -> bool:
+        gap = b_start_word - a_end_word
+        if gap < 0 or gap > MAX_GAP_WORDS:
+            return False
+        for k in range(a_end_word, b_start_word):
+            w = self.word(k)
+            if w.lower() in PHRASE_BREAKERS or _is_cap(w) or w.isdigit():
+                return False
+        s = self.words[a_end_word - 1][1]
+        e = self.words[b_start_word][0]
+        return "\n" not in self.text[s:e] and not any(ch in self.text[s:e] for ch in ".,;:!?“”\"()")
+
+    # ---------------------------------------------------------------- patterns
+    def read(self) -> list[Actor]:
+        items = self.items()
+        items_at = {it.i: it for it in items}
+        offices: list[tuple[str, str, str, tuple[int, int]]] = []  # (country, role, sector, span)
+        country_kinds = ("state", "demonym", "capital")
+        for n, it in enumerate(items):
+            if it.used:
+                continue
+            nxt = items[n + 1] if n + 1 < len(items) else None
+            if it.kind == "title":
+                country = None
+                end_word, end_char = it.j, it.end
+                if nxt and nxt.kind in country_kinds and nxt.i == it.j and not nxt.used:
+                    country, end_word, end_char = nxt.value, nxt.j, nxt.end
+                name = self.name_after(end_word, items_at) if self.adjacent(end_word) else None
+                if name:
+                    first, last, canonical = name
+                    if country:
+                        nxt.used = True
+                    if canonical is not None:
+                        items_at[first].used = True
+                    self.person(first, last, canonical, (it.start, self.words[last - 1][1]),
+                                role=it.value, country=country)
+                    it.used = True
+                elif country:
+                    nxt.used = True
+                    it.used = True
+                    offices.append((country, it.value[0], it.value[1], (it.start, end_char)))
+                continue
+            if it.kind in ("state", "demonym") and nxt and not nxt.used:
+                if nxt.kind == "title" and nxt.i == it.j and self.adjacent(nxt.i) and \
+                        (it.kind == "demonym" or self.lang == "en"):
+                    name = self.name_after(nxt.j, items_at) if self.adjacent(nxt.j) else None
+                    if name:
+                        first, last, canonical = name
+                        if canonical is not None:
+                            items_at[first].used = True
+                        self.person(first, last, canonical, (it.start, self.words[last - 1][1]),
+                                    role=nxt.value, country=it.value)
+                    else:
+                        offices.append((it.value, nxt.value[0], nxt.value[1], (it.start, nxt.end)))
+                    it.used = nxt.used = True
+                    continue
+                if nxt.kind == "sector" and self.gap_ok(it.j, nxt.i) and (it.kind == "demonym" or self.lang == "en"):
+                    self.group(it.value, nxt.value, (it.start, nxt.end))
+                    it.used = nxt.used = True
+                    continue
+            if it.kind == "sector" and nxt and nxt.kind in country_kinds and not nxt.used and \
+                    self.gap_ok(it.j, nxt.i) and self.lang == "id":
+                self.group(nxt.value, it.value, (it.start, nxt.end))
+                it.used = nxt.used = True
+                continue
+        for it in items:
+            if it.used:
+                continue
+            if it.kind in ("state", "demonym"):
+                self.state(it.value, (it.start, it.end))
+            elif it.kind == "capital" and not self.preceded_by_locative(it.i):
+                self.state(it.value, (it.start, it.end))
+            elif it.kind == "igo":
+                self.add(it.value, (it.start, it.end), name=self.text[it.start:it.end], kind="igo", code=it.value)
+            elif it.kind == "sector" and name_key(self.text[it.start:it.end]) in self.lex.standalone:
+                self.add(f"GRP:{it.value}:{name_key(self.text[it.start:it.end])}", (it.start, it.end),
+                         name=self.text[it.start:it.end], kind="group", sector=it.value, code=it.value)
+            elif it.kind == "person":
+                last = it.j
+                if it.value is None:  # a model PERSON span
+                    self.person(it.i, last, None, (it.start, it.end))
+                else:
+                    self.person(it.i, last, it.value, (it.start, it.end))
+            it.used = True
+        self.attach_offices(offices)
+        self.short_names(items_at)
+        return self.finish()
+
+    def adjacent(self, k: int) -> bool:
+        if k >= len(self.words) or k == 0:
+            return False
+        return self.text[self.words[k - 1][1]:self.words[k][0]] in (" ", ", ", "'s ", "’s ")
+
+    def state(self, alpha3: str, span: tuple[int, int]) -> None:
+        self.add(alpha3, span, name=_country_name(alpha3), kind="state", country=alpha3, sector="GOV", code=alpha3)
+
+    def group(self, alpha3: str, sector: str, span: tuple[int, int]) -> None:
+        code = f"{alpha3}.{sector}"
+        self.add(code, span, name=self.text[span[0]:span[1]], kind="group", country=alpha3, sector=sector, code=code)
+
+    def attach_offices(self, offices: list[tuple[str, str, str, tuple[int, int]]]) -> None:
+        """An office without a name joins its holder on the publication date, if the article names them."""
+        for country, role, sector, span in offices:
+            holder = self.lex.office_holder(country, role, self.day)
+            if holder is not None:
+                key = "P:" + re.sub(r"[^a-z0-9]+", "-", name_key(holder.name)).strip("-")
+                if key in self.drafts:
+                    self.add(key, span, name=holder.name, kind="person")
+                    continue
+            key = f"OFFICE:{country}:{role}"
+            self.add(key, span, name=self.text[span[0]:span[1]], kind="person", country=country, sector=sector,
+                     role=role, code=None)
+
+    def short_names(self, items_at: dict[int, _Item]) -> None:
+        """A lone capitalised word that is part of an earlier person's name joins the nearest such person."""
+        people = sorted(self.person_mentions)
+        if not people:
+            return
+        for k, (s, e) in enumerate(self.words):
+            word = self.text[s:e]
+            if not _is_cap(word) or k in items_at or any(a <= s < b for a, b in self.covered):
+                continue
+            # the next word capitalised too means a longer name, not a short mention
+            if k + 1 < len(self.words) and _is_cap(self.word(k + 1)) and \
+                    self.text[e:self.words[k + 1][0]] == " ":
+                continue
+            key = name_key(word)
+            best = None
+            for start, dkey in people:
+                if start >= s:
+                    break
+                if key in self.drafts[dkey].tokens:
+                    best = dkey
+            if best is not None:
+                self.drafts[best].mentions.append(Span(s, e))
+                self.covered.append((s, e))
+
+    def finish(self) -> list[Actor]:
+        drafts = sorted(self.drafts.values(), key=lambda d: min(m.start for m in d.mentions))
+        actors = []
+        for n, d in enumerate(drafts, 1):
+            mentions = sorted(set(d.mentions))
+            actors.append(Actor(id=f"a{n}", name=d.name, kind=d.kind, country=d.country, sector=d.sector,
+                                role=d.role, mentions=mentions, code=d.code))
+        return actors
+
+
+def _country_name(alpha3: str) -> str:
+    from ..geo.gazetteer import get_gazetteer
+
+    entry = get_gazetteer().country(alpha3)
+    return entry.name if entry else alpha3
+
+
+def find_actors(doc: Document, *, lexicon: Lexicon | None = None) -> list[Actor]:
+    """All actors of ``doc`` (needs ``doc.places`` for country mentions; entities are optional)."""
+    return _Reader(doc, lexicon or get_lexicon()).read()

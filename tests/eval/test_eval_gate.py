@@ -100,7 +100,7 @@ def test_a_failing_task_fails_the_gate(fake_registry, tmp_path):
 
 def test_pin_raises_floors_adds_new_keys_and_skips_precision(tmp_path):
     path = write_baseline(tmp_path / "b.json", {KEY: 0.60})
-    report = pin([s(0.7123456), s(0.5, "f1_org"), s(0.1, "precision_micro")], path,
+    report = pin([s(0.7123456), s(0.5, "f1_org"), s(0.1, "precision_micro"), s(0.1, "span_recall")], path,
                  changelog=tmp_path / "CHANGELOG.md", limits={"ner": 300})
     assert report.raised == {KEY: (0.60, 0.7123)}
     assert report.added == {"ner/nergrit/test/f1_org": 0.5}

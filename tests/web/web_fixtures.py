@@ -185,3 +185,35 @@ def fill(store: Any) -> None:
     """Add every fixture article to ``store``."""
     for r in all_results():
         store.add(r)
+
+
+class Client:
+    """A synchronous face over ``httpx.AsyncClient`` + ``httpx.ASGITransport`` (no server, real app)."""
+
+    def __init__(self, app: Any, *, host: str = "127.0.0.1") -> None:
+        self.app = app
+        self.base = f"http://{host}"
+
+    def request(self, method: str, url: str, **kw: Any):
+        import asyncio
+
+        import httpx
+
+        async def go():
+            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=self.app), base_url=self.base) as c:
+                return await c.request(method, url, **kw)
+
+        return asyncio.run(go())
+
+    def get(self, url: str, **kw: Any):
+        return self.request("GET", url, **kw)
+
+    def post(self, url: str, **kw: Any):
+        return self.request("POST", url, **kw)
+
+
+def strip_tags(html: str) -> str:
+    """The text a browser shows for a fragment made only of spans/links (for highlight checks)."""
+    import html as html_mod
+
+    return html_mod.unescape(re.sub(r"<[^>]+>", "", html))

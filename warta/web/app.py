@@ -161,7 +161,7 @@ def create_app(db: str, *, allow_ingest: bool = False, token: str | None = None,
         raise InputError("--allow-ingest needs a token", hint="add --token SECRET (clients send it as a Bearer token)")
     app = FastAPI(title="warta", summary="PLOVER events extracted from news, each field cited to the text.",
                   version="1", routes=routes(allow_ingest=allow_ingest), openapi_url="/api/openapi.json",
-                  docs_url=None, redoc_url=None)
+                  docs_url=None, redoc_url=None, redirect_slashes=False)
     app.state.store = Store(db)
     app.state.allow_ingest = allow_ingest
     app.state.token = token

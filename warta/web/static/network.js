@@ -15,6 +15,7 @@
     });
     const iterations = n > 400 ? 120 : n > 150 ? 200 : 300;
     let temp = Math.min(width, height) / 8;
+    const R = Math.min(width, height) * 0.42, gravity = n * kDist * kDist / (R * R), aspect = width / height;
     for (let it = 0; it < iterations; it++) {
       for (let i = 0; i < n; i++) { nodes[i].vx = 0; nodes[i].vy = 0; }
       for (let i = 0; i < n; i++) {       // repulsion (Fruchterman–Reingold)
@@ -32,8 +33,8 @@
         const f = d / kDist * Math.log1p(l.weight);
         a.vx -= dx * f; a.vy -= dy * f; b.vx += dx * f; b.vy += dy * f;
       }
-      for (const d of nodes) {           // gravity keeps unconnected parts on screen
-        d.vx += (width / 2 - d.x) * 0.02 * kDist / 10; d.vy += (height / 2 - d.y) * 0.02 * kDist / 10;
+      for (const d of nodes) {           // gravity balances the repulsion at about radius R: G·R = n·k²/R
+        d.vx += (width / 2 - d.x) * gravity; d.vy += (height / 2 - d.y) * gravity * aspect;
         const len = Math.sqrt(d.vx * d.vx + d.vy * d.vy) || 1, step = Math.min(len, temp);
         d.x = Math.max(30, Math.min(width - 30, d.x + d.vx / len * step));
         d.y = Math.max(20, Math.min(height - 20, d.y + d.vy / len * step));
@@ -67,7 +68,7 @@
     const defs = W.svg("defs", {}, svg);
     const types = new Set(net.edges.map(e => e.type));
     for (const t of types) {
-      const m = W.svg("marker", { id: "arrow-" + t, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 5, markerHeight: 5,
+      const m = W.svg("marker", { id: "arrow-" + t, viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse",
         orient: "auto-start-reverse" }, defs);
       W.svg("path", { d: "M0,0L10,5L0,10Z", fill: W.typeColor(t) }, m);
     }
@@ -119,6 +120,13 @@
     nodes.forEach(placeNode);
     placeEdges();
     W.legend(legendEl, types);
+    for (const kind in KIND_FILL) {      // node colours: what kind of actor each circle is
+      if (!nodes.some(d => d.kind === kind)) continue;
+      const item = W.el("span", { "class": "legend-item" }, null, legendEl);
+      const dot = W.svg("svg", { width: 12, height: 12, "class": "dot", "aria-hidden": "true" }, item);
+      W.svg("circle", { cx: 6, cy: 6, r: 5, fill: KIND_FILL[kind] }, dot);
+      item.appendChild(document.createTextNode(" " + kind));
+    }
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();

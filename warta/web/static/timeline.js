@@ -28,13 +28,45 @@
     return 10 * p;
   }
 
+  /** The day range to draw: a few far-off events (say one from 1991 among hundreds from 2024) would
+   * squeeze everything else into one bar, so a sparse side beyond a large gap is left out and named. */
+  function coreRange(data) {
+    const days = new Map();
+    for (const d of data) { const t = parseDay(d.day); days.set(t, (days.get(t) || 0) + d.count); }
+    let sorted = Array.from(days.keys()).sort((a, b) => a - b);
+    const total = data.reduce((s, d) => s + d.count, 0);
+    let before = 0, after = 0;
+    for (let pass = 0; pass < 3 && sorted.length > 2; pass++) {
+      const span = sorted[sorted.length - 1] - sorted[0];
+      let gap = 0, at = -1;
+      for (let i = 1; i < sorted.length; i++) if (sorted[i] - sorted[i - 1] > gap) { gap = sorted[i] - sorted[i - 1]; at = i; }
+      if (gap < 0.6 * span || gap < 90 * DAY) break;
+      const left = sorted.slice(0, at).reduce((s, t) => s + days.get(t), 0), right = total - before - after - left;
+      if (left <= right && left <= 0.2 * total) { before += left; sorted = sorted.slice(at); }
+      else if (right < left && right <= 0.2 * total) { after += right; sorted = sorted.slice(0, at); }
+      else break;
+    }
+    return { min: sorted[0], max: sorted[sorted.length - 1], before: before, after: after };
+  }
+
+  function noteOutside(el, range) {
+    if (!range.before && !range.after) return;
+    const p = W.el("p", { "class": "hint outside-note" }, null, el);
+    const parts = [];
+    if (range.before) parts.push(range.before + " earlier event" + (range.before === 1 ? "" : "s"));
+    if (range.after) parts.push(range.after + " later event" + (range.after === 1 ? "" : "s"));
+    p.textContent = "Showing " + fmt(range.min) + " to " + fmt(range.max) + "; " + parts.join(" and ") +
+      " far outside this range are not drawn (set From / To to include them).";
+  }
+
   function render(el) {
     const data = W.readJSON(el.getAttribute("data-source")) || [];
     W.clear(el);
     const legendEl = document.getElementById("chart-legend");
     if (!data.length) { W.el("p", { "class": "empty" }, "No dated events match these filters.", el); W.legend(legendEl, new Set()); return; }
-    let min = Infinity, max = -Infinity;
-    for (const d of data) { const t = parseDay(d.day); if (t < min) min = t; if (t > max) max = t; }
+    const range = coreRange(data);
+    let min = range.min, max = range.max;
+    noteOutside(el, range);
     const spanDays = (max - min) / DAY + 1;
     const unit = spanDays > 3 * 366 ? "month" : spanDays > 180 ? "week" : "day";
     const buckets = [];
@@ -45,7 +77,9 @@
     }
     const present = new Set();
     for (const d of data) {
-      const b = buckets[index.get(bucketStart(parseDay(d.day), unit))];
+      const t = parseDay(d.day);
+      if (t < min || t > max) continue;
+      const b = buckets[index.get(bucketStart(t, unit))];
       b.counts[d.type] = (b.counts[d.type] || 0) + d.count;
       b.total += d.count;
       present.add(d.type);
@@ -59,7 +93,7 @@
       "aria-label": "events per " + unit + " by type" }, el);
     const g = W.svg("g", { transform: "translate(" + MARGIN.left + "," + MARGIN.top + ")" }, svg);
     const yAxis = W.svg("g", { "class": "axis" }, g);
-    const ticks = 4;
+    const ticks = top <= 5 ? top : 4;
     for (let i = 0; i <= ticks; i++) {
       const v = top * i / ticks, y = ih - ih * i / ticks;
       W.svg("line", { x1: 0, x2: iw, y1: y, y2: y, "class": "gridline" }, yAxis);

@@ -471,12 +471,16 @@ def eval_cmd(tasks, data, limit, fmt, errors_path, gate, pin, allow_lower) -> No
       warta eval ner timex --limit 200 --errors /tmp/errors.jsonl
       warta eval --gate               # the CI quality gate
     """
+    from .eval import gate as quality_gate
     from .eval import runner
+    from .eval.scorecard import render
 
     data_dir = _data_dir(data)
     if gate:
-        sys.exit(runner.gate_main(data_dir=data_dir, pin=pin, allow_lower=allow_lower, fmt=fmt))
-    from .eval.scorecard import render
+        argv = ["--data", str(data_dir)] + (["--pin"] if pin else []) + (["--allow-lower"] if allow_lower else [])
+        sys.exit(quality_gate.main(argv))
+    if pin or allow_lower:
+        raise InputError("--pin and --allow-lower go with --gate", hint="run: warta eval --gate --pin")
 
     scores = runner.run_eval(list(tasks) or None, data_dir=data_dir, limit=limit, errors_path=errors_path)
     click.echo(render(scores, fmt))

@@ -6,6 +6,8 @@ Example:
     Period(value='2024-W40', earliest=datetime.date(2024, 9, 30), latest=datetime.date(2024, 10, 6), granularity='week')
     >>> narrow(month(2024, 10), "early").latest
     datetime.date(2024, 10, 10)
+    >>> narrow(year(2024), "late").earliest
+    datetime.date(2024, 9, 1)
 """
 from __future__ import annotations
 
@@ -17,6 +19,8 @@ from datetime import date, timedelta
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 #: "early / mid / late" split a period into thirds of its days.
 PARTS = ("early", "mid", "late")
+#: "awal Oktober" is days 1–10, "pertengahan" 11–20, "akhir" 21 to the end.
+MONTH_THIRD_DAYS = 10
 MIN_YEAR, MAX_YEAR = 1, 9999
 
 
@@ -97,18 +101,30 @@ def add_years_to_date(d: date, n: int) -> date:
 
 
 def narrow(p: Period, part: str | None) -> Period:
-    """Keep the value, narrow earliest/latest to the first, middle or last third of the period."""
-    if part is None or p.earliest is None or p.latest is None:
+    """Keep the value, narrow earliest/latest to the first, middle or last third of the period.
+
+    A year splits into January–April, May–August, September–December; a month into days 1–10,
+    11–20, 21–end; anything else into thirds of its days.
+    """
+    if part not in PARTS or p.earliest is None or p.latest is None:
         return p
-    total = (p.latest - p.earliest).days + 1
+    i = PARTS.index(part)
+    e = p.earliest
+    if p.granularity == "year":
+        first = month(e.year, 1 + 4 * i)
+        last = month(e.year, 4 + 4 * i)
+        return replace(p, earliest=first.earliest, latest=last.latest)
+    if p.granularity == "month":
+        start = e + timedelta(days=MONTH_THIRD_DAYS * i)
+        end = p.latest if i == 2 else e + timedelta(days=MONTH_THIRD_DAYS * (i + 1) - 1)
+        return replace(p, earliest=start, latest=end)
+    total = (p.latest - e).days + 1
     third = total // 3
-    if part == "early":
-        return replace(p, latest=p.earliest + timedelta(days=third - 1))
-    if part == "mid":
-        return replace(p, earliest=p.earliest + timedelta(days=third), latest=p.latest - timedelta(days=third))
-    if part == "late":
-        return replace(p, earliest=p.latest - timedelta(days=third - 1))
-    return p
+    if i == 0:
+        return replace(p, latest=e + timedelta(days=third - 1))
+    if i == 1:
+        return replace(p, earliest=e + timedelta(days=third), latest=p.latest - timedelta(days=third))
+    return replace(p, earliest=p.latest - timedelta(days=third - 1))
 
 
 def quarter_of(d: date) -> int:

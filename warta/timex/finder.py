@@ -26,6 +26,10 @@ FALLBACK_LANGUAGES = ("id", "en")
 _PREV_WORD = re.compile(r"([\w$'’-]+)\W*$", re.UNICODE)
 _NEXT_WORD = re.compile(r"^[\s,]*([\w%$-]+)", re.UNICODE)
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n]['\"“”’)\]]*)\s*['\"“”‘(\[]*\s*$")
+#: The longest month abbreviation that keeps a following dot ("Sept.").
+MAX_ABBREV_LEN = 4
+#: A bare number is read as a year only in this range ("1000 perokok", "F 1196 DH" are not years).
+BARE_YEAR_RANGE = (1900, 2100)
 #: "a year earlier" refers to the previous expression only if it ended this close before it.
 YEAR_BACK_REACH = 250
 #: How much text either side is read by the context filters.
@@ -69,6 +73,13 @@ def _sentence_initial(text: str, start: int) -> bool:
     return bool(_SENTENCE_START.search(text[max(0, start - CONTEXT_CHARS):start]))
 
 
+def _last_word_len(text: str, end: int) -> int:
+    i = end
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return end - i
+
+
 def _capitalised(word: str | None) -> bool:
     return word is None or word[:1].isupper()
 
@@ -110,6 +121,9 @@ def _accept(text: str, cand: Candidate) -> bool:
             return False
         return prev in g.month_context_before or not _looks_like_name(text, cand.start, cand.end, g)
     if rule.kind == "year":
+        year = int(m.group("year"))
+        if not BARE_YEAR_RANGE[0] <= year <= BARE_YEAR_RANGE[1]:
+            return False
         if prev in g.not_year_before or text[max(0, cand.start - 1):cand.start] in ("$", "#", "№"):
             return False
         nxt = _key(_next_word(text, cand.end))
@@ -179,6 +193,9 @@ def find_candidates(text: str, grammars: Sequence[Grammar]) -> list[Candidate]:
                 start, end = (m.span("core") if "core" in m.re.groupindex and m.group("core") else m.span())
                 # Trailing blanks and commas are never part of the expression.
                 while end > start and text[end - 1] in " ,\t\n":
+                    end -= 1
+                # A full stop after a full month name ends the sentence; only "Okt." keeps its dot.
+                if text[end - 1:end] == "." and _last_word_len(text, end - 1) > MAX_ABBREV_LEN:
                     end -= 1
                 if end <= start:
                     continue

@@ -175,8 +175,11 @@ def h_month(ctx: Context) -> Period | None:
         period = cal.month(a.year + (ctx.rel() or 0), m)
     else:
         r = ctx.rel()
-        if r is not None and r != 0:
-            period = months_back(a, m, future=r > 0, strict=True)
+        if r is not None and r < 0:
+            period = months_back(a, m, future=False, strict=True)
+        elif r is not None and r > 0:
+            # "akhir September mendatang" written in September is this September.
+            period = months_back(a, m, future=True)
         elif r == 0:
             period = cal.month(a.year, m)
         else:

@@ -81,3 +81,9 @@ def test_500_clickid_articles_validate(clickid, validate):
         validate(result)
         n += 1
     assert n == 500
+
+
+def test_extract_many_keeps_repeated_ids():
+    recs = [{"id": "same", "text": "Rusia menyerang Ukraina."}, {"id": "same", "text": "Korea Utara menolak tuduhan."}]
+    out = list(warta.extract_many(recs))
+    assert [o["article"]["text"] for o in out] == [r["text"] for r in recs]

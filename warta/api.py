@@ -60,16 +60,17 @@ def process_many(articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH
     pipe = pipeline or default_pipeline()
     for batch in iter_batches(articles, batch_size):
         docs, failures = pipe.pipe([Document(article=a) for a in batch])
-        done = {d.article.id: d for d in docs}
+        # Keyed by the Article object, not its id: a feed may repeat an id within one batch.
+        done = {id(d.article): d for d in docs}
         failed = {f.article_id: f for f in failures}
         for a in batch:
-            if a.id in done:
-                d = done.pop(a.id)
+            d = done.get(id(a))
+            if d is not None:
                 if d.article.published is None:
                     d.warnings.append("no publication date: relative dates left unresolved")
                 yield d
             elif a.id in failed:
-                yield failed.pop(a.id)
+                yield failed[a.id]
 
 
 def extract_many(articles: Iterable[dict[str, Any]], *, batch_size: int = DEFAULT_BATCH_SIZE,

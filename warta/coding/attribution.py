@@ -170,7 +170,8 @@ class ClaimFinder:
             if actor:
                 return end, [actor]
             k = j
-            while k < hi and words[k] not in PUNCT and k < j + 3:
+            times = {t for t0, t1, _ in v.time_mentions for t in range(t0, t1)}
+            while k < hi and words[k] not in PUNCT and k < j + 3 and k not in times:
                 k += 1
             if k > j:
                 return end, [self.text[v.starts[j]:v.ends[k - 1]]]
@@ -250,6 +251,16 @@ class ClaimFinder:
                     speaker = self.last_speaker  # "…, kata Kim, menambahkan bahwa …"
                 else:
                     speaker = self._speaker_left(i, lo)
+                    sp = speaker[1]
+                    k0 = v.token_range(sp.start, sp.end)[0] if sp is not None else None
+                    if k0 is not None and k0 - 1 > lo and words[k0 - 1] == ",":  # "…, police said."
+                        q = self._quote_ending_at(v.starts[k0 - 1])
+                        if q is not None:
+                            self._add(speaker, i, j, lo, lo, "direct", str(res.cues.values[cue]), (q.start, q.end))
+                        else:
+                            self._add(speaker, i, j, lo, k0 - 1, "indirect", str(res.cues.values[cue]))
+                        i = j
+                        continue
                 comp = next((k for k in range(j, min(hi, j + COMPLEMENTISER_WINDOW)) if words[k] in res.complementizers), None)
                 c_lo = comp + 1 if comp is not None else j
                 if comp is None and c_lo < hi and words[c_lo] in res.recipient_preps:

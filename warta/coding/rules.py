@@ -39,6 +39,8 @@ ACCUSABLE = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "THREATEN", "SANC
 MERGE_DISTANCE = 8
 #: a trigger right after a purpose marker ("untuk mendukung") is subordinate to the main verb
 SUBORDINATE_FACTOR = 0.7
+#: a trigger inside a subordinate or reported clause ("… said that …")
+CLAUSE_FACTOR = 0.85
 #: a verb trigger outranks a noun trigger of the same weight
 VERB_BONUS = 0.1
 #: confidence lost per token between the sentence start and the trigger (up to POSITION_CAP tokens)
@@ -167,7 +169,7 @@ class RuleCoder:
         if c.ti > lo and words[c.ti - 1] in res.purpose_markers:
             conf *= SUBORDINATE_FACTOR
         if any(words[k] in res.clause_breaks for k in range(lo, c.ti)) or self._after_quote_cue(words, c.ti, lo, res):
-            conf *= SUBORDINATE_FACTOR  # inside a subordinate clause: rarely the sentence's main event
+            conf *= CLAUSE_FACTOR  # inside a subordinate clause: rarely the sentence's main event
         # an earlier trigger in the sentence is more often the main event (CAMEO/PLOVER sentence style)
         conf -= POSITION_PENALTY * min(POSITION_CAP, c.ti - lo)
         c.confidence = max(0.05, min(0.99, conf))
@@ -217,7 +219,7 @@ class RuleCoder:
             if c.ti > lo and words[c.ti - 1] in res.purpose_markers and any(
                     0 < c.ti - k.ti <= MERGE_DISTANCE for k in found[:n]):
                 continue
-            if c.voice == "nominal" and not c.actors and not c.recipients and c.confidence < MIN_BARE_CONFIDENCE:
+            if c.voice == "nominal" and not c.actors and not c.recipients and c.trig.weight < MIN_BARE_CONFIDENCE:
                 continue
             kept.append(c)
         return kept
@@ -298,9 +300,12 @@ class RuleCoder:
         for i, j, ident in mentions:
             if i < lo or j > hi:
                 continue
+            if prefer_after and words is not None:
+                # a place is where the event happened only when a locative introduces it ("di dekat Donetsk");
+                # a bare country name next to a trigger is an actor ("serangan misil Ukraina")
+                if i - 1 < lo or words[i - 1] not in PLACE_PREPS:
+                    continue
             d = abs(i - c.ti)
-            if prefer_after and i >= c.tj and words is not None and i > 0 and words[i - 1] in PLACE_PREPS:
-                d -= 5
             if best_d is None or d < best_d:
                 best, best_d = ident, d
         return best

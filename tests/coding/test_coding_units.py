@@ -1,0 +1,143 @@
+"""Unit tests of the coding building blocks: morphology, numbers, modality, quotes, arguments."""
+from __future__ import annotations
+
+import datetime
+
+from builders import make_doc
+
+from warta.coding.attribution import find_claims, find_quotes
+from warta.coding.lexicon import en_inflect, id_nasal, load_lexicon
+from warta.coding.modality import modality
+from warta.coding.numbers import casualties
+from warta.coding.resources import load_resources
+from warta.coding.rules import RuleCoder
+
+
+def test_indonesian_morphology_gives_every_voice():
+    lex = load_lexicon("id")
+    assert [t.voice for t in lex.single["menyerang"]] == ["active"]
+    assert [t.voice for t in lex.single["diserang"]] == ["passive"]
+    assert [t.voice for t in lex.single["serangan"]] == ["nominal"]
+    assert lex.single["menewaskan"][0].casualty == "killed"
+    assert lex.lookup("serangannya")[0].type == "ASSAULT"  # clitic stripped
+    assert id_nasal("me", "tembak") == "menembak" and id_nasal("me", "kirim") == "mengirim"
+    assert id_nasal("pe", "pukul") == "pemukul"
+
+
+def test_english_inflection():
+    assert set(en_inflect("deny")) == {"deny", "denies", "denied", "denying"}
+    assert "banned" in en_inflect("ban") and "signed" in en_inflect("sign")
+
+
+def _w(s):
+    return s.lower().split()
+
+
+def test_casualty_numbers_and_words():
+    id_, en = load_resources("id"), load_resources("en")
+    w = _w("enam perwira korea utara tewas")
+    assert casualties(w, 4, id_, side="left") == {"low": 6, "high": 6}
+    w = _w("bentrokan itu menewaskan puluhan warga")
+    assert casualties(w, 2, id_, side="right") == {"low": 12, "high": 99}
+    w = _w("serangan menewaskan lebih dari 20 orang")
+    assert casualties(w, 1, id_, side="right") == {"low": 21, "high": 21}
+    w = _w("ratusan orang tewas")
+    assert casualties(w, 2, id_, side="left") == {"low": 100, "high": 999}
+    w = _w("the blast killed dozens of people")
+    assert casualties(w, 2, en, side="right") == {"low": 12, "high": 99}
+    w = _w("killing at least 156 people")
+    assert casualties(w, 0, en, side="right") == {"low": 156, "high": 156}
+    # a date is not a head count
+    assert casualties(_w("tewas pada 3 oktober"), 0, id_, side="right") is None
+
+
+def test_modality_hedges_negation_future():
+    id_ = load_resources("id")
+    w = _w("menteri mengatakan sangat mungkin enam perwira tewas")
+    assert modality(w, 7, 0, len(w), id_).certainty == "probable"
+    w = _w("rusia tidak menyerang ukraina")
+    assert modality(w, 2, 0, len(w), id_).polarity == "negative"
+    w = _w("korea utara diharapkan akan membatalkan perjanjian")
+    m = modality(w, 4, 0, len(w), id_)
+    assert m.status == "expected" and not m.intent
+    en = load_resources("en")
+    w = _w("gambia will visit senegal")
+    m = modality(w, 2, 0, len(w), en)
+    assert m.status == "expected" and m.intent
+    w = _w("the army reportedly attacked the village")
+    assert modality(w, 3, 0, len(w), en).certainty == "probable"
+
+
+def test_unbalanced_quotes():
+    text = "Masalah itu sangat serius sekali,” katanya.\n“Kami akan datang besok pagi ke sana"
+    qs = find_quotes(text)
+    assert text[qs[0].start:qs[0].end] == "Masalah itu sangat serius sekali,"
+    assert qs[0].open_mark is None
+    assert text[qs[1].start:qs[1].end] == "Kami akan datang besok pagi ke sana"
+    assert qs[1].close_mark is None
+
+
+ACTORS = {"a1": ("IDN", "person", ["Jokowi"]), "a2": ("IDN", "organization", ["Polri"]),
+          "a3": ("RUS", "state", ["Rusia"]), "a4": ("UKR", "state", ["Ukraina"]),
+          "a5": ("USA", "state", ["Amerika Serikat"])}
+
+
+def test_claims_speaker_resolution_and_source_chain():
+    text = ("Jokowi mengatakan bahwa Rusia menyerang Ukraina, seperti yang dilaporkan oleh Polri. "
+            "“Kami tidak akan tinggal diam dalam hal ini,” katanya.")
+    doc = make_doc(text, actors=ACTORS)
+    claims = find_claims(doc)
+    assert len(claims) == 2
+    c1, c2 = claims
+    assert (c1.speaker, c1.cue, c1.kind) == ("a1", "mengatakan", "indirect")
+    assert text[c1.start:c1.end] == "Rusia menyerang Ukraina"
+    assert c1.source_chain == ["a1", "a2"]
+    assert (c2.speaker, c2.cue, c2.kind) == ("a1", "katanya", "direct")
+    assert text[c2.start:c2.end] == "Kami tidak akan tinggal diam dalam hal ini,"
+
+
+def test_denial_claim_and_event_polarity():
+    text = "Rusia membantah bahwa mereka menyerang Ukraina."
+    doc = make_doc(text, actors=ACTORS)
+    doc.claims = find_claims(doc)
+    assert doc.claims[0].polarity == "deny" and doc.claims[0].speaker == "a3"
+    events = {e.type: e for e in RuleCoder().code(doc)}
+    assert events["REJECT"].actors == ["a3"]
+    attack = events["ASSAULT"]
+    assert attack.polarity == "negative" and attack.claim == doc.claims[0].id
+    assert attack.actors == ["a3"] and attack.recipients == ["a4"]  # "mereka" → the claimant
+
+
+def test_passive_and_nominal_arguments():
+    doc = make_doc("Ukraina diserang oleh Rusia.", actors=ACTORS)
+    ev = RuleCoder().code(doc)[0]
+    assert (ev.type, ev.actors, ev.recipients) == ("ASSAULT", ["a3"], ["a4"])
+    doc = make_doc("Enam warga tewas dalam serangan Rusia terhadap Ukraina.", actors=ACTORS)
+    ev = RuleCoder().code(doc)[0]
+    assert (ev.actors, ev.recipients, ev.fatalities) == (["a3"], ["a4"], {"low": 6, "high": 6})
+
+
+def test_coordination_and_symmetric_agreement():
+    doc = make_doc("Rusia dan Ukraina menandatangani perjanjian damai.", actors=ACTORS)
+    ev = RuleCoder().code(doc)[0]
+    assert ev.type == "AGREE" and set(ev.actors) == {"a3", "a4"}
+
+
+def test_english_passive_by():
+    doc = make_doc("Ukraina was attacked by Rusia on Monday.", language="en", actors=ACTORS)
+    ev = RuleCoder().code(doc)[0]
+    assert (ev.type, ev.actors, ev.recipients) == ("ASSAULT", ["a3"], ["a4"])
+
+
+def test_historical_from_old_time():
+    text = "Rusia dan Ukraina menandatangani perjanjian pada tahun 1991."
+    doc = make_doc(text, actors=ACTORS, times={"tahun 1991": ("1991", "1991-01-01", "1991-12-31", "year")},
+                   published=datetime.date(2024, 10, 8))
+    ev = RuleCoder().code(doc)[0]
+    assert ev.historical and ev.time == "t1"
+
+
+def test_future_intent_becomes_agree_in_english():
+    doc = make_doc("Jokowi will visit Rusia next week.", language="en", actors=ACTORS)
+    types = [e.type for e in RuleCoder().code(doc)]
+    assert "CONSULT" in types and "AGREE" in types

@@ -141,3 +141,15 @@ def test_ids_are_sequential_and_offsets_exact():
     ts = find_times(text, language="id", published=PUB)
     assert [t.id for t in ts] == ["t1", "t2", "t3"]
     assert all(text[t.start:t.end] == t.text for t in ts)
+
+
+@pytest.mark.parametrize("text, value, earliest, latest", [
+    ("Pasar ramai akhir pekan lalu.", "2024-W40-WE", "2024-10-05", "2024-10-06"),
+    ("Laga digelar akhir pekan ini.", "2024-W41-WE", "2024-10-12", "2024-10-13"),
+    ("Rapat paripurna pada akhir Oktober mendatang.", "2024-10", "2024-10-21", "2024-10-31"),
+    ("Kasus itu terjadi Oktober lalu.", "2023-10", "2023-10-01", "2023-10-31"),
+    ("Proyek selesai lima tahun ke depan.", None, "2024-10-08", "2029-10-08"),
+])
+def test_weekends_deictic_months_and_future_periods(text, value, earliest, latest):
+    t = one(text)
+    assert (t.value, t.earliest, t.latest) == (value, earliest, latest)

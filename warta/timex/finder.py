@@ -171,7 +171,7 @@ def _rule_matches(text: str, rule: Rule, hits: dict[str, list[int]], cache: dict
         anchors = cache.get(key_start)
         if anchors is None:
             anchors = cache[key_start] = _starts_before(text, key_start)
-        for a in anchors:
+        for a in anchors[-(rule.back + 1):]:
             if a in tried and a != key_start:
                 continue
             tried.add(a)

@@ -37,6 +37,8 @@ BLANK_IN_CLASS = r" \t\u00a0\u2009\u202f"
 _PLACEHOLDER = re.compile(r"\{([a-z]+)\}")
 #: Words as the trigger index sees them: letters or digits (so "40-an" gives "40", "an").
 WORD = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
+#: How many words before its trigger word a rule's expression may start, unless the rule says.
+DEFAULT_BACK = 6
 #: The trigger key of any all-digit word.
 NUMBER_TRIGGER = "number"
 #: Lexicon sections that can be named in a rule's ``needs`` → the section's words.
@@ -61,6 +63,7 @@ class Rule:
     regex: re.Pattern[str]
     bare: bool = False
     needs: tuple[str, ...] = ()
+    back: int = DEFAULT_BACK
     options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -188,7 +191,10 @@ def _first_word(entry: str) -> str | None:
 def _triggers(data: dict[str, Any], rules: tuple[Rule, ...]) -> dict[str, frozenset[str]]:
     """Index: a word → the trigger keys (lexicon classes or literal words) it stands for."""
     index: dict[str, set[str]] = {}
+    used = {need for rule in rules for need in rule.needs}
     for key, sections in TRIGGER_SECTIONS.items():
+        if key not in used:  # an unused class would only cost lookups ("a", "the" in English)
+            continue
         for section in sections:
             for entry in data.get(section) or {}:
                 word = _first_word(entry)
@@ -236,8 +242,8 @@ def load_grammar(language: str) -> Grammar:
     classes = _classes(data)
     rules = tuple(
         Rule(name=r["name"], kind=r["kind"], regex=compile_pattern(r["pattern"], classes), bare=bool(r.get("bare")),
-             needs=tuple(str(n).lower() for n in r.get("needs", ())),
-             options={k: v for k, v in r.items() if k not in ("name", "kind", "pattern", "bare", "needs")})
+             needs=tuple(str(n).lower() for n in r.get("needs", ())), back=int(r.get("back", DEFAULT_BACK)),
+             options={k: v for k, v in r.items() if k not in ("name", "kind", "pattern", "bare", "needs", "back")})
         for r in data.get("rules", [])
     )
     triggers = _triggers(data, rules)

@@ -258,7 +258,14 @@ def h_weekday(ctx: Context) -> Period | None:
 
 def h_dayword(ctx: Context) -> Period | None:
     word = ctx.g("dayword")
-    offset = ctx.grammar.day_words.get(_key(word)) if word else ctx.rule.options.get("offset")
+    if word:
+        offset = ctx.grammar.day_words.get(_key(word))
+    elif ctx.g("before") is not None:  # "the day before yesterday"
+        offset = -2
+    elif ctx.g("after") is not None:
+        offset = 2
+    else:
+        offset = ctx.rule.options.get("offset")
     if offset is None:
         return None
     if ctx.anchor is None:

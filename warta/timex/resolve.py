@@ -229,6 +229,10 @@ def h_deictic(ctx: Context) -> Period | None:
     if ctx.anchor is None:
         return Period(None, None, None, unit)
     r = ctx.rel()
+    if _key(ctx.g("unit") or "") in ctx.grammar.data.get("plural_units", ()):
+        if r is not None and r > 0:
+            return Period(None, ctx.anchor, None, unit)
+        return Period(None, None, ctx.anchor, unit) if r is not None and r < 0 else None
     if unit == "weekend" and r is None:
         # "the weekend" / "akhir pekan": the latest one on or before publication.
         r = 0 if ctx.anchor.isoweekday() >= 6 else -1

@@ -54,8 +54,8 @@ def grammars_for(language: str | None) -> list[Grammar]:
     """The grammar of a supported language, or all of them (id first) for anything else."""
     if language in ("id", "ms"):
         return [load_grammar("id")]
-    if language == "en":
-        return [load_grammar("en")]
+    if language in ("en", "es"):
+        return [load_grammar(language)]
     return [load_grammar(lang) for lang in FALLBACK_LANGUAGES]
 
 
@@ -100,9 +100,10 @@ def _accept(text: str, cand: Candidate) -> bool:
     """Context filters that regexes cannot express cheaply."""
     m, g, rule = cand.match, cand.grammar, cand.rule
     groups = m.re.groupindex
-    for name in ("month", "monthname", "weekday"):
-        if name in groups and not _capitalised(m.group(name)):
-            return False
+    if g.names_capitalised:
+        for name in ("month", "monthname", "weekday"):
+            if name in groups and not _capitalised(m.group(name)):
+                return False
     if "unit" in groups and m.group("unit") and _key(m.group("unit")) in g.weekday_unit_homographs:
         # "Minggu lalu" mid-sentence is last Sunday; a capitalised unit is only a unit at a sentence start.
         unit = m.group("unit")

@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 RESOURCE_DIR = Path(__file__).resolve().parent.parent / "resources" / "timex"
-LANGUAGES = ("id", "en")
+LANGUAGES = ("id", "en", "es")
 FLAGS = re.IGNORECASE | re.UNICODE
 
 #: Placeholders that are plain regexes rather than word lists.
@@ -53,6 +53,8 @@ TRIGGER_SECTIONS = {
     "vague": ("vague_numbers",),
     "season": ("seasons",),
     "num": ("number_words",),
+    "vpast": ("vague_past",),
+    "vfut": ("vague_future",),
 }
 
 
@@ -90,6 +92,13 @@ class Grammar:
     bare_month_blocked: frozenset[str]
     month_context_before: frozenset[str]
     weekday_unit_homographs: frozenset[str]
+    #: whether month and weekday names are written with a capital (id, en) or not (es)
+    names_capitalised: bool
+    #: tense from verb morphology (``None`` for Indonesian, which has none)
+    past_pattern: re.Pattern[str] | None
+    future_pattern: re.Pattern[str] | None
+    #: a past-looking word right after one of these is a participle ("to be published")
+    participle_before: frozenset[str]
     #: first word of every lexicon entry (lower case) → the trigger keys it fires
     triggers: dict[str, frozenset[str]]
     #: finds trigger words (and numbers) in lower-cased text in one pass
@@ -267,6 +276,10 @@ def load_grammar(language: str) -> Grammar:
         bare_month_blocked=_lower_set(data.get("bare_month_blocked")),
         month_context_before=_lower_set(data.get("month_context_before")),
         weekday_unit_homographs=_lower_set(data.get("weekday_unit_homographs")),
+        names_capitalised=bool(data.get("names_capitalised", True)),
+        past_pattern=re.compile(data["past_pattern"]) if data.get("past_pattern") else None,
+        future_pattern=re.compile(data["future_pattern"]) if data.get("future_pattern") else None,
+        participle_before=_lower_set(data.get("participle_before")),
         triggers=triggers,
         trigger_regex=_trigger_regex(triggers),
         data=data,

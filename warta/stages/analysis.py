@@ -1,16 +1,41 @@
-"""Stage: tokens, tags, lemmas and named entities from the language's spaCy pipeline."""
+"""Stage: tokens (with UD pos, corpus tag, lemma, sentence index) and named entities.
+
+The text is tokenized with the language's pipeline (warta's tokenizer policy for
+Indonesian), sentence starts from the ``sentences`` stage are set on the spaCy Doc,
+the model components run in batches, and the entities pass through
+:func:`warta.nlp.postprocess.fix_entities` (no entity crosses a sentence, sentence-initial
+common words are not names, GPE/LOC by gazetteer, organisation lexicon).
+
+Example:
+    >>> from warta.model import Article, Document, Sentence
+    >>> d = Document(article=Article(id="a", text="Putin tiba di Moskow."), language="id")
+    >>> d.sentences = [Sentence(0, 21, "id")]
+    >>> [(e.text, e.label) for e in AnalysisStage()(d).entities]
+    [('Putin', 'PERSON'), ('Moskow', 'GPE')]
+"""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from ..model import Document, Entity, Token
-from ..nlp.models import load_pipeline
+from ..nlp.models import has_ner, load_pipeline
+from ..nlp.postprocess import fix_entities
 
 #: spaCy batch size for ``pipe``
 BATCH_SIZE = 64
 #: map model labels onto the contract's labels
 LABEL_MAP = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
              "EVENT": "EVENT", "FAC": "FAC"}
+#: languages with a pipeline; anything else is tokenized with the Indonesian one, without entities
+ANALYSED = ("id", "en", "ms")
+
+
+@lru_cache(maxsize=200_000)
+def _lemma_id(word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang="id").lower()
 
 
 class AnalysisStage:
@@ -18,31 +43,74 @@ class AnalysisStage:
     requires = ("article", "language", "sentences")
     assigns = ("tokens", "entities")
 
+    def __init__(self, *, batch_size: int = BATCH_SIZE) -> None:
+        self.batch_size = batch_size
+
     def __call__(self, doc: Document) -> Document:
         return self.pipe([doc])[0]
 
     def pipe(self, docs: Sequence[Document]) -> list[Document]:
         by_lang: dict[str, list[Document]] = {}
         for d in docs:
-            by_lang.setdefault(d.language if d.language in ("id", "en", "ms") else "id", []).append(d)
+            by_lang.setdefault(d.language if d.language in ANALYSED else "other", []).append(d)
         for lang, group in by_lang.items():
-            nlp = load_pipeline(lang)
-            for d, sdoc in zip(group, nlp.pipe((d.article.text for d in group), batch_size=BATCH_SIZE)):
-                _fill(d, sdoc)
+            nlp = load_pipeline("id" if lang == "other" else lang)
+            sdocs = (_make_doc(nlp, d) for d in group)
+            for d, sdoc in zip(group, nlp.pipe(sdocs, batch_size=self.batch_size)):
+                _fill(d, sdoc, with_entities=lang != "other" and has_ner(nlp))
+                if lang == "other":
+                    d.warnings.append("language not analysed: no entities")
         return list(docs)
 
 
-def _fill(doc: Document, sdoc) -> None:
-    tokens = []
+def _make_doc(nlp, doc: Document):
+    """Tokenize and mark the sentence starts the ``sentences`` stage found."""
+    sdoc = nlp.make_doc(doc.article.text)
+    if doc.sentences:
+        starts = [s.start for s in doc.sentences]
+        si = 0
+        for tok in sdoc:
+            if tok.is_space:
+                continue
+            # the first token at or after each sentence start opens a sentence
+            opened = False
+            while si < len(starts) and starts[si] <= tok.idx:
+                si += 1
+                opened = True
+            tok.is_sent_start = opened or tok.i == 0
+    return sdoc
+
+
+def _fill(doc: Document, sdoc, *, with_entities: bool) -> None:
+    lang = doc.language
+    tokens: list[Token] = []
+    sent_idx = 0
+    n_sent = len(doc.sentences)
     for t in sdoc:
         if t.is_space:
             continue
-        tokens.append(Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.tag_, t.lemma_ or t.text.lower()))
+        while sent_idx + 1 < n_sent and doc.sentences[sent_idx + 1].start <= t.idx:
+            sent_idx += 1
+        lemma = t.lemma_ if lang == "en" and t.lemma_ else (_lemma_id(t.text) if t.is_alpha else t.text.lower())
+        tokens.append(Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.tag_, lemma, sent_idx))
     doc.tokens = tokens
-    ents = []
-    for i, e in enumerate(sdoc.ents):
-        label = LABEL_MAP.get(e.label_)
-        if label:
-            ents.append(Entity(f"e{len(ents) + 1}", e.start_char, e.end_char, e.text, label))
-    doc.entities = ents
     doc.scratch["spacy"] = sdoc
+    if not with_entities:
+        doc.entities = []
+        return
+    raw = [(e.start_char, e.end_char, LABEL_MAP[e.label_]) for e in sdoc.ents if e.label_ in LABEL_MAP]
+    text = doc.article.text
+    if lang in ("id", "ms"):
+        spans = fix_entities(text, raw, sentences=[(s.start, s.end) for s in doc.sentences],
+                             tokens=[(t.start, t.end) for t in tokens])
+    else:
+        spans = raw
+    doc.entities = [Entity(f"e{i + 1}", s, e, text[s:e], label, source=_source(s, e, raw))
+                    for i, (s, e, label) in enumerate(spans)]
+
+
+def _source(start: int, end: int, raw: list[tuple[int, int, str]]) -> str:
+    """model: as predicted; rule: a predicted span trimmed; gazetteer: added from the lexicon."""
+    if any(s == start and e == end for s, e, _ in raw):
+        return "model"
+    return "rule" if any(s < end and start < e for s, e, _ in raw) else "gazetteer"

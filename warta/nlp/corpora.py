@@ -1,0 +1,221 @@
+"""Readers for the Indonesian NER and POS corpora in ``../shared/data`` and the merge rules.
+
+Every NER set is read into ``(tokens, bio_tags)`` with its labels mapped onto warta's
+(PERSON, ORG, PLACE, EVENT; PLACE is split into GPE/LOC later by :mod:`warta.nlp.places`).
+Sentences are deduplicated across sets on the lowercased, space-joined tokens, and
+every sentence of the NERGrit and NERP **test** splits is removed from training.
+
+Example:
+    >>> text, spans = bio_to_spans(["Kim", "Yong-hyun", "ke", "Seoul"], ["B-PER", "I-PER", "O", "B-LOC"])
+    >>> [(text[s:e], lab) for s, e, lab in spans]
+    [('Kim Yong-hyun', 'PER'), ('Seoul', 'LOC')]
+"""
+from __future__ import annotations
+
+import gzip
+import os
+import random
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+#: dataset → corpus label → warta training label (None: dropped, becomes O)
+LABEL_MAPS: dict[str, dict[str, str | None]] = {
+    "nergrit": {"PERSON": "PERSON", "PLACE": "PLACE", "ORGANISATION": "ORG"},
+    "nerp": {"PPL": "PERSON", "PLC": "PLACE", "IND": "ORG", "EVT": "EVENT", "FNB": None},
+    "idner": {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"},
+    "nerui": {"PERSON": "PERSON", "LOCATION": "PLACE", "ORGANIZATION": "ORG"},
+    "nerugm": {"PERSON": "PERSON", "LOCATION": "PLACE", "ORGANIZATION": "ORG", "QUANTITY": None, "TIME": None},
+}
+
+#: nlp-id-postag tag → Universal POS (SYM becomes PUNCT for punctuation tokens, see attribute ruler)
+POSTAG_TO_UPOS = {
+    "NN": "NOUN", "NNP": "PROPN", "VB": "VERB", "JJ": "ADJ", "IN": "ADP", "CC": "CCONJ", "SC": "SCONJ",
+    "PR": "PRON", "DT": "DET", "NUM": "NUM", "ADV": "ADV", "SYM": "SYM", "FW": "X", "NEG": "PART",
+    "RP": "PART", "UH": "INTJ",
+}
+#: Clitics the POS corpus writes apart ("ada nya") but the NER corpora and warta keep attached.
+ATTACHED_CLITICS = frozenset({"nya", "lah", "kah", "pun"})
+
+
+@dataclass
+class Sentence:
+    tokens: list[str]
+    tags: list[str]  # BIO entity tags, or POS tags for the POS corpus
+    source: str
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens).lower()
+
+
+def data_dir_default() -> Path:
+    """``$WARTA_DATA`` or ``<repo>/../shared/data``."""
+    env = os.environ.get("WARTA_DATA")
+    return Path(env) if env else REPO_ROOT.parent / "shared" / "data"
+
+
+def read_conll(path: Path, *, tag_column: int = -1) -> Iterator[tuple[list[str], list[str]]]:
+    """Yield ``(tokens, tags)`` per blank-line separated sentence (tab or space separated columns)."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    tokens: list[str] = []
+    tags: list[str] = []
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n").rstrip("\r")
+            if not line.strip():
+                if tokens:
+                    yield tokens, tags
+                tokens, tags = [], []
+                continue
+            cols = line.split("\t") if "\t" in line else line.split(" ")
+            if len(cols) < 2 or not cols[0].strip():
+                continue
+            tokens.append(cols[0].strip())
+            tags.append(cols[tag_column].strip())
+    if tokens:
+        yield tokens, tags
+
+
+def map_bio(tags: Sequence[str], mapping: dict[str, str | None]) -> list[str]:
+    """Map BIO labels; unknown or dropped labels become O; a stray I- starts an entity."""
+    out: list[str] = []
+    prev = "O"
+    for tag in tags:
+        if tag == "O" or "-" not in tag:
+            out.append("O")
+            prev = "O"
+            continue
+        prefix, label = tag.split("-", 1)
+        new = mapping.get(label)
+        if new is None:
+            out.append("O")
+            prev = "O"
+            continue
+        if prefix == "I" and prev != new:
+            prefix = "B"
+        out.append(f"{prefix}-{new}")
+        prev = new
+    return out
+
+
+def bio_to_spans(tokens: Sequence[str], tags: Sequence[str]) -> tuple[str, list[tuple[int, int, str]]]:
+    """Tokens + BIO tags → (space-joined text, gold ``(start, end, label)`` character spans in it).
+
+    This is the gold side of the NER benchmark: the scorer feeds ``text`` through
+    warta's tokenizer and model and compares spans exactly.
+    """
+    spans: list[tuple[int, int, str]] = []
+    offsets: list[tuple[int, int]] = []
+    pos = 0
+    for tok in tokens:
+        offsets.append((pos, pos + len(tok)))
+        pos += len(tok) + 1
+    text = " ".join(tokens)
+    cur: list | None = None
+    for (start, end), tag in zip(offsets, tags):
+        if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
+            if cur:
+                spans.append(tuple(cur))
+            cur = [start, end, tag[2:]]
+        elif tag.startswith("I-") and cur is not None:
+            cur[1] = end
+        else:
+            if cur:
+                spans.append(tuple(cur))
+            cur = None
+    if cur:
+        spans.append(tuple(cur))
+    return text, spans
+
+
+def _ner_file(data_dir: Path, name: str, split: str) -> tuple[Path, str]:
+    """(path, label-map name) of a split; ``name`` is one of LABEL_MAPS."""
+    paths = {
+        "nergrit": data_dir / "indonlu-nergrit" / f"{split}.txt",
+        "nerp": data_dir / "indonlu-nerp" / f"{split}.txt",
+        "idner": data_dir / "idner-news-2k" / f"{split}.txt",
+        "nerui": data_dir / "indolem-ner" / "nerui" / "nergithub.txt",
+        "nerugm": data_dir / "indolem-ner" / "nerugm" / "nerugm.txt",
+    }
+    return paths[name], name
+
+
+def read_ner(data_dir: Path, name: str, split: str = "train") -> list[Sentence]:
+    """One NER split with labels mapped (e.g. ``read_ner(d, "nergrit", "test")``)."""
+    path, mapname = _ner_file(data_dir, name, split)
+    return [Sentence(toks, map_bio(tags, LABEL_MAPS[mapname]), f"{name}/{split}") for toks, tags in read_conll(path)]
+
+
+#: Training sources in order of preference when a sentence occurs in several sets:
+#: cased, re-annotated sets first; NERP (all lowercase) and NER-UGM (older annotation) last.
+TRAIN_SOURCES = (("idner", "train"), ("idner", "dev"), ("nergrit", "train"), ("nerui", "all"),
+                 ("nerp", "train"), ("nerp", "valid"), ("nerugm", "all"))
+#: Benchmarks whose test sentences never enter training.
+TEST_SETS = (("nergrit", "test"), ("nerp", "test"))
+#: Dev sentences (model selection only): all of NERGrit valid and this many of NERP valid.
+NERP_DEV_SENTENCES = 300
+
+
+def ner_splits(data_dir: Path) -> tuple[list[Sentence], list[Sentence], dict[str, int]]:
+    """(train, dev, stats): merged, deduplicated, test-overlap-free NER sentences."""
+    blocked = {s.key for name, split in TEST_SETS for s in read_ner(data_dir, name, split)}
+    dev = read_ner(data_dir, "nergrit", "valid")
+    nerp_valid = read_ner(data_dir, "nerp", "valid")
+    dev += [s for s in nerp_valid[:NERP_DEV_SENTENCES] if s.key not in blocked]
+    blocked |= {s.key for s in dev}
+    seen: set[str] = set()
+    train: list[Sentence] = []
+    stats: dict[str, int] = {}
+    for name, split in TRAIN_SOURCES:
+        sents = read_ner(data_dir, name, split)
+        if (name, split) == ("nerp", "valid"):
+            sents = sents[NERP_DEV_SENTENCES:]
+        kept = dropped_test = dropped_dup = 0
+        for s in sents:
+            if s.key in blocked:
+                dropped_test += 1
+            elif s.key in seen:
+                dropped_dup += 1
+            else:
+                seen.add(s.key)
+                train.append(s)
+                kept += 1
+        stats[f"{name}/{split}"] = kept
+        stats[f"{name}/{split} dropped as test/dev overlap"] = dropped_test
+        stats[f"{name}/{split} dropped as duplicate"] = dropped_dup
+    return train, dev, stats
+
+
+def read_postag(data_dir: Path) -> list[Sentence]:
+    """nlp-id-postag sentences, deduplicated, with split-off clitics re-attached ("ada nya" → "adanya")."""
+    seen: set[str] = set()
+    out: list[Sentence] = []
+    for toks, tags in read_conll(data_dir / "nlp-id-postag" / "dataset_postag.txt.gz"):
+        words: list[str] = []
+        wtags: list[str] = []
+        for tok, tag in zip(toks, tags):
+            tag = tag.upper()
+            if tok.lower() in ATTACHED_CLITICS and words and words[-1][-1:].isalpha():
+                words[-1] += tok  # keep the head word's tag
+                continue
+            words.append(tok)
+            wtags.append(tag if tag in POSTAG_TO_UPOS else "X")
+        s = Sentence(words, wtags, "postag")
+        if s.key not in seen:
+            seen.add(s.key)
+            out.append(s)
+    return out
+
+
+def postag_splits(data_dir: Path, *, seed: int, n_train: int, n_dev: int = 500,
+                  n_test: int = 1000) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
+    """(train, dev, test) from a seeded shuffle of the deduplicated POS corpus."""
+    sents = read_postag(data_dir)
+    random.Random(seed).shuffle(sents)
+    test = sents[:n_test]
+    dev = sents[n_test:n_test + n_dev]
+    train = sents[n_test + n_dev:n_test + n_dev + n_train]
+    return train, dev, test

@@ -1,0 +1,238 @@
+"""Rebuild warta's Indonesian model (tok2vec + tagger + attribute_ruler + ner) from ``../shared/data``.
+
+Steps, all seeded: (1) merge, dedupe and test-filter the NER corpora, split places into
+GPE/LOC (:mod:`warta.nlp.places`); (2) sample the POS corpus; (3) train floret vectors
+on the CLICK-ID articles; (4) train with ``training-configs/id_news.cfg`` for at most
+``max_minutes``, keeping the best dev checkpoint; (5) add the UD attribute ruler and
+warta's tokenizer policy, and save to ``output_dir``.
+
+Example (about 25 minutes on two cores)::
+
+    python -m warta.nlp.train id --output warta/resources/models/id_news
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from .corpora import (POSTAG_TO_UPOS, REPO_ROOT, Sentence, bio_to_spans, data_dir_default, ner_splits,
+                      postag_splits)
+from .places import place_label
+
+CONFIG_FILE = REPO_ROOT / "training-configs" / "id_news.cfg"
+#: POS sentences mixed into training (the tagger needs far fewer than the corpus has).
+POS_TRAIN_SENTENCES = 12_000
+#: floret settings: small bucket count keeps the model small (buckets x dim x 4 bytes).
+FLORET = {"model": "cbow", "mode": "floret", "hashCount": 2, "bucket": 30_000, "minn": 4, "maxn": 5, "dim": 100,
+          "epoch": 5, "minCount": 3, "thread": 1}
+#: Wall-clock cap of the training loop (the machine is shared).
+DEFAULT_MAX_MINUTES = 18.0
+_WORD = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]", re.UNICODE)
+
+
+def _ner_doc(nlp, sent: Sentence):
+    from spacy.tokens import Doc
+
+    doc = Doc(nlp.vocab, words=sent.tokens)
+    _text, spans = bio_to_spans(sent.tokens, sent.tags)
+    starts = {}
+    pos = 0
+    for i, tok in enumerate(sent.tokens):
+        starts[pos] = i
+        pos += len(tok) + 1
+    ents = []
+    for s, e, label in spans:
+        span = doc.char_span(s, e)
+        if span is None:
+            continue
+        if label == "PLACE":
+            label = place_label(span.text)
+        ents.append(doc.char_span(s, e, label=label))
+    doc.set_ents(ents, default="outside")
+    return doc
+
+
+def _pos_doc(nlp, sent: Sentence):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=sent.tokens, tags=sent.tags)
+
+
+def build_corpus(data_dir: Path, out_dir: Path, *, seed: int) -> dict[str, Any]:
+    """Write ``train.spacy`` / ``dev.spacy`` (+ ``postag-test.spacy``) and return counts."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("id")
+    ner_train, ner_dev, stats = ner_splits(data_dir)
+    pos_train, pos_dev, pos_test = postag_splits(data_dir, seed=seed, n_train=POS_TRAIN_SENTENCES)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    train = [_ner_doc(nlp, s) for s in ner_train] + [_pos_doc(nlp, s) for s in pos_train]
+    random.Random(seed).shuffle(train)
+    dev = [_ner_doc(nlp, s) for s in ner_dev] + [_pos_doc(nlp, s) for s in pos_dev]
+    DocBin(docs=train).to_disk(out_dir / "train.spacy")
+    DocBin(docs=dev).to_disk(out_dir / "dev.spacy")
+    DocBin(docs=[_pos_doc(nlp, s) for s in pos_test]).to_disk(out_dir / "postag-test.spacy")
+    labels: dict[str, int] = {}
+    for d in train:
+        for e in d.ents:
+            labels[e.label_] = labels.get(e.label_, 0) + 1
+    stats.update({"ner_train": len(ner_train), "ner_dev": len(ner_dev), "pos_train": len(pos_train),
+                  "pos_dev": len(pos_dev), "pos_test": len(pos_test), "train_entities": labels})
+    return stats
+
+
+def train_vectors(data_dir: Path, out_dir: Path, *, seed: int) -> Path:
+    """floret vectors on lowercased CLICK-ID text → a spaCy vectors directory."""
+    import floret
+
+    text_file = out_dir / "clickid.txt"
+    with gzip.open(data_dir / "indonesian-news-clickid" / "articles.jsonl.gz", "rt", encoding="utf-8") as fh, \
+            open(text_file, "w", encoding="utf-8") as out:
+        for line in fh:
+            rec = json.loads(line)
+            for part in (rec.get("title") or "", rec.get("content") or ""):
+                words = _WORD.findall(part.lower())
+                if words:
+                    out.write(" ".join(words) + "\n")
+    # floret has no seed option; one thread keeps its result repeatable.
+    model = floret.train_unsupervised(str(text_file), **FLORET)
+    vec_file = out_dir / "clickid.floret"
+    model.save_floret_vectors(str(vec_file))
+    vec_dir = out_dir / "vectors"
+    subprocess.run([sys.executable, "-m", "spacy", "init", "vectors", "id", str(vec_file), str(vec_dir),
+                    "--mode", "floret", "--attr", "LOWER"], check=True)
+    text_file.unlink()
+    return vec_dir
+
+
+def _run_training(config_path: Path, work: Path, vectors: Path | None, *, seed: int, max_minutes: float,
+                  log) -> Path:
+    """spaCy's training loop with a wall-clock cap; returns the best checkpoint's directory."""
+    from spacy import util
+    from spacy.training.initialize import init_nlp
+    from spacy.training.loop import create_before_to_disk_callback, create_evaluation_callback, \
+        create_train_batches, train_while_improving
+    from spacy.schemas import ConfigSchemaTraining
+
+    overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
+                 "paths.vectors": str(vectors) if vectors else None, "system.seed": seed}
+    config = util.load_config(config_path, overrides=overrides, interpolate=False)
+    if vectors is None:
+        config["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] = False
+    util.fix_random_seed(seed)
+    nlp = init_nlp(config)
+    resolved = nlp.config.interpolate()
+    T = util.registry.resolve(resolved["training"], schema=ConfigSchemaTraining)
+    dot_names = [T["train_corpus"], T["dev_corpus"]]
+    train_corpus, dev_corpus = util.resolve_dot_names(resolved, dot_names)
+    optimizer = T["optimizer"]
+    score_weights = T["score_weights"]
+    batcher = T["batcher"]
+    before_to_disk = create_before_to_disk_callback(T["before_to_disk"])
+    evaluate = create_evaluation_callback(nlp, dev_corpus, score_weights)
+    batches = create_train_batches(nlp, train_corpus, batcher, T["max_epochs"])
+    steps = train_while_improving(nlp, optimizer, batches, evaluate=evaluate, dropout=T["dropout"],
+                                  accumulate_gradient=T["accumulate_gradient"], patience=T["patience"],
+                                  max_steps=T["max_steps"], eval_frequency=T["eval_frequency"],
+                                  exclude=T["frozen_components"], annotating_components=T["annotating_components"],
+                                  before_update=T["before_update"])
+    best_dir = work / "model-best"
+    t0 = time.time()
+    for batch, info, is_best in steps:
+        if is_best or (info["score"] is not None and not best_dir.exists()):
+            if info["score"] is not None:
+                before_to_disk(nlp).to_disk(best_dir)
+                log(f"step {info['step']} epoch {info['epoch']} score {info['score']:.4f} "
+                    f"{json.dumps({k: round(v, 4) for k, v in info['other_scores'].items() if isinstance(v, float)})} "
+                    f"[{(time.time() - t0) / 60:.1f} min] saved")
+        elif info["score"] is not None:
+            log(f"step {info['step']} epoch {info['epoch']} score {info['score']:.4f} "
+                f"[{(time.time() - t0) / 60:.1f} min]")
+        if time.time() - t0 > max_minutes * 60:
+            log(f"time budget reached at step {info['step']}")
+            break
+    return best_dir
+
+
+def add_ud_mapping(nlp) -> None:
+    """attribute_ruler mapping corpus tags to UD ``pos_`` (SYM on punctuation → PUNCT)."""
+    ruler = nlp.add_pipe("attribute_ruler", after="tagger") if "attribute_ruler" not in nlp.pipe_names \
+        else nlp.get_pipe("attribute_ruler")
+    for tag, upos in POSTAG_TO_UPOS.items():
+        ruler.add([[{"TAG": tag}]], {"POS": upos})
+    ruler.add([[{"TAG": "SYM", "IS_PUNCT": True}]], {"POS": "PUNCT"})
+
+
+def train_model(language: str, *, data_dir: Path | None = None, output_dir: Path, seed: int = 0,
+                max_minutes: float = DEFAULT_MAX_MINUTES, use_vectors: bool = True,
+                config_path: Path = CONFIG_FILE, work_dir: Path | None = None) -> dict[str, Any]:
+    """Train and save the ``language`` model to ``output_dir``; returns a summary dict.
+
+    Only ``"id"`` is trained here (English ships as a pinned PyPI package).
+    """
+    import spacy
+
+    from .tokenize import customize_tokenizer
+
+    if language != "id":
+        raise ValueError(f"no training recipe for language {language!r}; English uses en_core_web_sm")
+    data_dir = Path(data_dir) if data_dir else data_dir_default()
+    work = Path(work_dir) if work_dir else Path(output_dir).parent / f".{Path(output_dir).name}-work"
+    work.mkdir(parents=True, exist_ok=True)
+    log_lines: list[str] = []
+
+    def log(msg: str) -> None:
+        line = f"{time.strftime('%H:%M:%S')} {msg}"
+        log_lines.append(line)
+        print(line, flush=True)
+
+    t0 = time.time()
+    stats = build_corpus(data_dir, work, seed=seed)
+    log(f"corpus: {json.dumps(stats)}")
+    vectors = train_vectors(data_dir, work, seed=seed) if use_vectors else None
+    log(f"vectors: {vectors}")
+    best = _run_training(config_path, work, vectors, seed=seed, max_minutes=max_minutes, log=log)
+    nlp = spacy.load(best)
+    add_ud_mapping(nlp)
+    customize_tokenizer(nlp)
+    nlp.meta.update({"name": "id_news", "version": "0.1.0", "description": "warta Indonesian news pipeline",
+                     "license": "see docs/model-card-id.md"})
+    nlp.meta.setdefault("warta", {}).update({"seed": seed, "corpus": stats, "config": config_path.name})
+    output_dir = Path(output_dir)
+    if output_dir.exists():
+        shutil.rmtree(output_dir)
+    nlp.to_disk(output_dir)
+    summary = {"output": str(output_dir), "minutes": round((time.time() - t0) / 60, 1), "corpus": stats,
+               "dev_scores": nlp.meta.get("performance", {})}
+    (work / "train-log.txt").write_text("\n".join(log_lines) + "\n", encoding="utf-8")
+    return summary
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("language", choices=["id"])
+    ap.add_argument("--data", type=Path, default=None)
+    ap.add_argument("--output", type=Path, default=REPO_ROOT / "warta" / "resources" / "models" / "id_news")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--max-minutes", type=float, default=DEFAULT_MAX_MINUTES)
+    ap.add_argument("--no-vectors", action="store_true")
+    ap.add_argument("--work", type=Path, default=None)
+    args = ap.parse_args(argv)
+    summary = train_model(args.language, data_dir=args.data, output_dir=args.output, seed=args.seed,
+                          max_minutes=args.max_minutes, use_vectors=not args.no_vectors, work_dir=args.work)
+    print(json.dumps(summary, indent=1, default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

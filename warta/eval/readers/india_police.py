@@ -1,0 +1,29 @@
+"""Reader: IndiaPoliceEvents (JSON lines; documents and sentences with KILL/ARREST/FAIL/FORCE labels).
+
+Example:
+    >>> LABELS
+    ('KILL', 'ARREST', 'FAIL', 'FORCE')
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+LABELS = ("KILL", "ARREST", "FAIL", "FORCE")
+
+
+@dataclass(frozen=True)
+class PoliceDoc:
+    id: str
+    text: str
+    labels: frozenset[str]
+
+
+def read_police_docs(path: Path) -> Iterator[PoliceDoc]:
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                r = json.loads(line)
+                yield PoliceDoc(str(r["doc_id"]), r["doc_text"], frozenset(x for x in r.get("doc_labels", []) if x in LABELS))

@@ -153,3 +153,14 @@ def test_ids_are_sequential_and_offsets_exact():
 def test_weekends_deictic_months_and_future_periods(text, value, earliest, latest):
     t = one(text)
     assert (t.value, t.earliest, t.latest) == (value, earliest, latest)
+
+
+@pytest.mark.parametrize("text, span, value, earliest, latest", [
+    ("Tadi malam polisi menangkapnya.", "Tadi malam", "2024-10-07", "2024-10-07", "2024-10-07"),
+    ("Ia ditemui siang ini.", "siang ini", "2024-10-08", "2024-10-08", "2024-10-08"),
+    ("seperti diberitakan beberapa waktu lalu.", "beberapa waktu lalu", None, None, "2024-10-08"),
+    ("Harga naik setahun terakhir.", "setahun terakhir", None, "2023-10-08", "2024-10-08"),
+])
+def test_parts_of_days_and_vague_spans(text, span, value, earliest, latest):
+    t = one(text)
+    assert (t.text, t.value, t.earliest, t.latest) == (span, value, earliest, latest)

@@ -394,7 +394,8 @@ def h_vague(ctx: Context) -> Period | None:
 def h_last_n(ctx: Context) -> Period | None:
     """"10 tahun terakhir": the stretch ending at publication (value null, an interval)."""
     unit = _unit(ctx)
-    n = ctx.grammar.number(ctx.g("num") or "")
+    num = ctx.g("num")
+    n = ctx.grammar.number(num) if num else 1  # "setahun terakhir": one year
     a = ctx.anchor
     if unit is None or n is None:
         return None

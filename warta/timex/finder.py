@@ -17,7 +17,7 @@ from datetime import date
 from ..model import Time
 from . import calendar as cal
 from .calendar import Period
-from .lexicon import NUMBER_TRIGGER, WORD, Grammar, Rule, _key, load_grammar
+from .lexicon import NUMBER_TRIGGER, WORD, Grammar, Rule, word_key, load_grammar
 from .resolve import Context, resolve
 from .tense import tense_at
 
@@ -91,7 +91,7 @@ def _looks_like_name(text: str, start: int, end: int, grammar: Grammar) -> bool:
     if nxt[:1].isupper() and not nxt.isdigit() and not re.match(r"\s*[,.;:]", gap) and not grammar.month(nxt):
         return True
     prev = _prev_word(text, start)
-    if prev[:1].isupper() and _key(prev) not in grammar.month_context_before and not _sentence_initial(text, start):
+    if prev[:1].isupper() and word_key(prev) not in grammar.month_context_before and not _sentence_initial(text, start):
         return True
     return False
 
@@ -104,20 +104,20 @@ def _accept(text: str, cand: Candidate) -> bool:
         for name in ("month", "monthname", "weekday"):
             if name in groups and not _capitalised(m.group(name)):
                 return False
-    if "unit" in groups and m.group("unit") and _key(m.group("unit")) in g.weekday_unit_homographs:
+    if "unit" in groups and m.group("unit") and word_key(m.group("unit")) in g.weekday_unit_homographs:
         # "Minggu lalu" mid-sentence is last Sunday; a capitalised unit is only a unit at a sentence start.
         unit = m.group("unit")
         if unit[:1].isupper() and not _sentence_initial(text, m.start("unit")):
             return False
     if rule.kind == "weekday" and "rel" in groups and m.group("rel"):
         wd = m.group("weekday")
-        if _key(wd) in g.weekday_unit_homographs and _sentence_initial(text, m.start("weekday")):
+        if word_key(wd) in g.weekday_unit_homographs and _sentence_initial(text, m.start("weekday")):
             return False
     if not rule.bare:
         return True
-    prev = _key(_prev_word(text, cand.start))
+    prev = word_key(_prev_word(text, cand.start))
     if rule.kind == "month":
-        word = _key(m.group("monthname"))
+        word = word_key(m.group("monthname"))
         if word in g.bare_month_blocked and prev not in g.month_context_before:
             return False
         return prev in g.month_context_before or not _looks_like_name(text, cand.start, cand.end, g)
@@ -127,7 +127,7 @@ def _accept(text: str, cand: Candidate) -> bool:
             return False
         if prev in g.not_year_before or text[max(0, cand.start - 1):cand.start] in ("$", "#", "№"):
             return False
-        nxt = _key(_next_word(text, cand.end))
+        nxt = word_key(_next_word(text, cand.end))
         if nxt in g.quantity_words or nxt.startswith("%") or text[cand.end:cand.end + 1] == "%":
             return False
     return True

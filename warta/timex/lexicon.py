@@ -106,16 +106,16 @@ class Grammar:
     data: dict[str, Any]
 
     def month(self, word: str) -> int | None:
-        return self.months.get(_key(word))
+        return self.months.get(word_key(word))
 
     def number(self, word: str) -> int | None:
-        w = _key(word)
+        w = word_key(word)
         if w.isdigit():
             return int(w)
         return self.numbers.get(w)
 
 
-def _key(word: str) -> str:
+def word_key(word: str) -> str:
     """Lexicon lookup form: lower case, single spaces, no trailing dot."""
     return " ".join(word.lower().replace("’", "'").split()).rstrip(".")
 
@@ -185,11 +185,11 @@ def _no_newline(pattern: str) -> str:
 
 
 def _lower_map(mapping: dict[str, Any] | None) -> dict[str, Any]:
-    return {_key(str(k)): v for k, v in (mapping or {}).items()}
+    return {word_key(str(k)): v for k, v in (mapping or {}).items()}
 
 
 def _lower_set(items: Any) -> frozenset[str]:
-    return frozenset(_key(str(x)) for x in (items or []))
+    return frozenset(word_key(str(x)) for x in (items or []))
 
 
 def _first_word(entry: str) -> str | None:

@@ -24,7 +24,7 @@ from typing import Callable
 
 from . import calendar as cal
 from .calendar import Period
-from .lexicon import Grammar, Rule, _key
+from .lexicon import Grammar, Rule, word_key
 
 #: Resolution needs the tense of the clause only for these kinds (computed lazily: it costs).
 #: A two-digit year up to this many years after publication is read in the anchor's century.
@@ -56,11 +56,11 @@ class Context:
 
     def rel(self) -> int | None:
         word = self.g("rel")
-        return self.grammar.deictic.get(_key(word)) if word else self.rule.options.get("rel")
+        return self.grammar.deictic.get(word_key(word)) if word else self.rule.options.get("rel")
 
     def part(self) -> str | None:
         word = self.g("part")
-        return self.grammar.parts.get(_key(word)) if word else self.rule.options.get("part")
+        return self.grammar.parts.get(word_key(word)) if word else self.rule.options.get("part")
 
     def month_number(self) -> int | None:
         word = self.g("month") or self.g("monthname")
@@ -110,7 +110,7 @@ def _day_month(ctx: Context, d: int, m: int) -> Period | None:
     a = ctx.anchor
     assert a is not None
     weekday = ctx.g("weekday")
-    wd = ctx.grammar.weekdays.get(_key(weekday)) if weekday else None
+    wd = ctx.grammar.weekdays.get(word_key(weekday)) if weekday else None
     candidates = [x for x in (cal.safe_date(a.year + k, m, d) for k in (-1, 0, 1)) if x is not None]
     if not candidates:
         return None
@@ -217,7 +217,7 @@ def _shift(anchor: date, unit: str, n: int) -> Period | None:
 def _unit(ctx: Context) -> str | None:
     word = ctx.g("unit")
     if word:
-        return ctx.grammar.units.get(_key(word))
+        return ctx.grammar.units.get(word_key(word))
     return ctx.rule.options.get("unit")
 
 
@@ -228,7 +228,7 @@ def h_deictic(ctx: Context) -> Period | None:
     if ctx.anchor is None:
         return Period(None, None, None, unit)
     r = ctx.rel()
-    if _key(ctx.g("unit") or "") in ctx.grammar.data.get("plural_units", ()):
+    if word_key(ctx.g("unit") or "") in ctx.grammar.data.get("plural_units", ()):
         if r is not None and r > 0:
             return Period(None, ctx.anchor, None, unit)
         return Period(None, None, ctx.anchor, unit) if r is not None and r < 0 else None
@@ -241,7 +241,7 @@ def h_deictic(ctx: Context) -> Period | None:
 
 def h_weekday(ctx: Context) -> Period | None:
     word = ctx.g("weekday")
-    wd = ctx.grammar.weekdays.get(_key(word)) if word else None
+    wd = ctx.grammar.weekdays.get(word_key(word)) if word else None
     if wd is None:
         return None
     a = ctx.anchor
@@ -262,7 +262,7 @@ def h_weekday(ctx: Context) -> Period | None:
 def h_dayword(ctx: Context) -> Period | None:
     word = ctx.g("dayword")
     if word:
-        offset = ctx.grammar.day_words.get(_key(word))
+        offset = ctx.grammar.day_words.get(word_key(word))
     elif ctx.g("before") is not None:  # "the day before yesterday"
         offset = -2
     elif ctx.g("after") is not None:
@@ -292,7 +292,7 @@ def h_offset(ctx: Context) -> Period | None:
 
 def _ordinal(ctx: Context) -> int | None:
     word = ctx.g("ord")
-    return ctx.grammar.ordinals.get(_key(word)) if word else ctx.rule.options.get("ord")
+    return ctx.grammar.ordinals.get(word_key(word)) if word else ctx.rule.options.get("ord")
 
 
 def _period_year(ctx: Context, index: int, per_year: int) -> int | None:
@@ -344,7 +344,7 @@ def h_decade(ctx: Context) -> Period | None:
 
 
 def h_century(ctx: Context) -> Period | None:
-    raw = _key(ctx.g("century") or "")
+    raw = word_key(ctx.g("century") or "")
     raw = re.sub(r"(st|nd|rd|th)$", "", raw)
     n = int(raw) if raw.isdigit() else ROMAN.get(raw)
     if not n or n > 30:
@@ -353,7 +353,7 @@ def h_century(ctx: Context) -> Period | None:
 
 
 def h_season(ctx: Context) -> Period | None:
-    code = ctx.grammar.seasons.get(_key(ctx.g("season") or ""))
+    code = ctx.grammar.seasons.get(word_key(ctx.g("season") or ""))
     if code is None:
         return None
     y = ctx.year_number()
@@ -441,7 +441,7 @@ def h_next_n(ctx: Context) -> Period | None:
 def spelled_number(words: str, grammar: Grammar) -> int | None:
     """"seventy-nine" → 79 with the lexicon's number words (tens and units added up)."""
     total = 0
-    for w in re.split(r"[\s-]+", _key(words)):
+    for w in re.split(r"[\s-]+", word_key(words)):
         if not w:
             continue
         n = grammar.numbers.get(w)

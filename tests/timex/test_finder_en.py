@@ -54,3 +54,10 @@ def test_may_the_verb_and_may_the_name_are_not_months():
 @pytest.mark.parametrize("text", ["He hired 1990 workers.", "Call room 2011 now.", "It cost $1999."])
 def test_numbers_that_are_not_years(text):
     assert values(text) == []
+
+
+def test_the_same_day_refers_to_the_day_just_named_or_publication():
+    got = values("The plant closed on Oct. 12. The same day, workers left.")
+    assert got == [("Oct. 12", "1989-10-12"), ("The same day", "1989-10-12")]
+    assert values("Shares rose during the day.") == [("the day", "1989-10-30")]
+    assert values("It was the day before the vote.") == []

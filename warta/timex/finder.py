@@ -30,8 +30,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?\n]['\"“”’)\]]*)\s*['\"“”‘(\
 MAX_ABBREV_LEN = 4
 #: A bare number is read as a year only in this range ("1000 perokok", "F 1196 DH" are not years).
 BARE_YEAR_RANGE = (1900, 2100)
-#: "a year earlier" refers to the previous expression only if it ended this close before it.
-YEAR_BACK_REACH = 250
+#: "a year earlier", "the same day" refer to the previous expression only if it ended this close before.
+ANAPHOR_REACH = 250
+#: Kinds resolved against the previous expression (they never become the previous expression).
+ANAPHORIC_KINDS = frozenset({"year_back", "same_day"})
 #: How much text either side is read by the context filters.
 CONTEXT_CHARS = 40
 #: A rule is tried at the starts of this many words before its trigger word (and at the word itself).
@@ -246,6 +248,13 @@ def _year_back(cand: Candidate, previous: Period | None, anchor: date | None) ->
     return cal.year(anchor.year - 1)
 
 
+def _same_day(previous: Period | None, anchor: date | None) -> Period | None:
+    """"the same day", "hari itu": the day just named, or else the day of publication."""
+    if previous is not None and previous.granularity == "day" and previous.earliest is not None:
+        return cal.day(previous.earliest)
+    return cal.day(anchor) if anchor is not None else Period(None, None, None, "day")
+
+
 def _to_time(index: int, text: str, cand: Candidate, p: Period) -> Time:
     return Time(
         id=f"t{index}", text=text[cand.start:cand.end], start=cand.start, end=cand.end, value=p.value,
@@ -279,14 +288,16 @@ def find_times(text: str, *, language: str | None, published: date | None,
                     sent = sentences[i]
             return tense_at(text, c.start, c.end, c.grammar, sentence=sent)
 
+        near = previous if previous is not None and cand.start - previous_end <= ANAPHOR_REACH else None
         if cand.rule.kind == "year_back":
-            near = previous if previous is not None and cand.start - previous_end <= YEAR_BACK_REACH else None
             period = _year_back(cand, near, published)
+        elif cand.rule.kind == "same_day":
+            period = _same_day(near, published)
         else:
             period = resolve(Context(cand.match, cand.rule, cand.grammar, published, tense))
         if period is None:
             continue
         times.append(_to_time(len(times) + 1, text, cand, period))
-        if period.value and cand.rule.kind != "year_back":
+        if period.value and cand.rule.kind not in ANAPHORIC_KINDS:
             previous, previous_end = period, cand.end
     return times

@@ -44,7 +44,7 @@ PHASES = ("cold", "extract", "ingest")
 # -- the corpus -----------------------------------------------------------------------------------
 
 def corpus_path(data_dir: Path | None) -> Path:
-    from .eval.runner import default_data_dir
+    from .paths import default_data_dir
 
     return (Path(data_dir) if data_dir is not None else default_data_dir()) / CORPUS
 

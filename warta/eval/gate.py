@@ -33,7 +33,8 @@ from typing import Any, TextIO
 
 from ..errors import WartaError
 from .core import Score
-from .runner import REPO_ROOT, TaskFailure, fast_limits, run_tasks
+from ..paths import REPO_ROOT
+from .runner import TaskFailure, fast_limits, run_tasks
 
 DEFAULT_BASELINE = REPO_ROOT / "quality" / "baseline.json"
 DEFAULT_CHANGELOG = REPO_ROOT / "CHANGELOG.md"

@@ -14,7 +14,6 @@ import dataclasses
 import importlib
 import json
 import math
-import os
 import time
 import traceback
 from collections.abc import Callable, Sequence
@@ -23,13 +22,11 @@ from pathlib import Path
 from types import ModuleType
 
 from ..errors import InputError
+from ..paths import default_data_dir
 from .core import TASKS, Score
 
-#: Environment variable naming the folder of benchmark data.
+#: Environment variable naming the folder of benchmark data (read by ``warta.paths``).
 DATA_ENV = "WARTA_DATA"
-#: Where the data lives relative to a source checkout when ``WARTA_DATA`` is unset.
-REPO_ROOT = Path(__file__).resolve().parents[2]
-DEFAULT_DATA_RELATIVE = Path("..") / "shared" / "data"
 #: The metric name of a row that stands for a task that could not run.
 ERROR_METRIC = "error"
 
@@ -39,12 +36,6 @@ class TaskFailure(Score):
     """A scorecard row for a task that could not produce scores; ``error`` says why in one line."""
 
     error: str = ""
-
-
-def default_data_dir() -> Path:
-    """``$WARTA_DATA`` if set, else ``<repo root>/../shared/data``."""
-    env = os.environ.get(DATA_ENV)
-    return Path(env) if env else (REPO_ROOT / DEFAULT_DATA_RELATIVE).resolve()
 
 
 def task_names() -> list[str]:

@@ -50,3 +50,25 @@ def test_an_empty_system_scores_zero_not_one():
     c = count_matches({(0, 4, "ORG")}, set())
     assert (c.precision, c.recall, c.f1) == (0.0, 0.0, 0.0)
     assert Counts().f1 == 0.0
+
+
+def test_run_scores_a_tiny_corpus_and_dumps_the_wrong_sentences(tmp_path, monkeypatch):
+    from warta.eval.tasks import ner
+
+    folder = tmp_path / "indonlu-nergrit"
+    folder.mkdir()
+    (folder / "test.txt").write_text("Joko\tB-PERSON\nke\tO\nBali\tB-PLACE\n\nPolri\tB-ORGANISATION\ndatang\tO\n\n")
+    # Stand in for the pipeline: sentence 0 fully right, sentence 1 gets Polri as a PERSON.
+    fake = {"Joko ke Bali": [(0, 4, "PERSON"), (8, 12, "PLACE")], "Polri datang": [(0, 5, "PERSON")]}
+    monkeypatch.setattr(ner, "_predict", lambda sents, dataset: ([fake[s.text] for s in sents], [None] * len(sents)))
+    errors = []
+    scores = {s.metric: s for s in ner.run_dataset("nergrit", tmp_path, errors=errors)}
+    assert scores["f1_micro"].n == 3
+    assert scores["precision_micro"].score == pytest.approx(2 / 3)
+    assert scores["recall_micro"].score == pytest.approx(2 / 3)
+    assert scores["f1_person"].score == pytest.approx(2 / 3) and scores["f1_org"].score == 0.0
+    assert scores["f1_place"].score == 1.0
+    (err,) = errors
+    assert err["text"] == "Polri datang"
+    assert err["missing"] == [{"start": 0, "end": 5, "label": "ORG", "text": "Polri"}]
+    assert err["spurious"] == [{"start": 0, "end": 5, "label": "PERSON", "text": "Polri"}]

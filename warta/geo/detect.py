@@ -25,8 +25,10 @@ from .normalize import name_key, word_spans
 
 #: model labels whose spans may be places
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-#: labels whose spans the scan must not enter
-BLOCKING_LABELS = ("PERSON", "ORG", "NORP", "EVENT")
+#: labels whose spans the scan must not enter (an ORG may hold a toponym: "Ohio Supreme Court")
+BLOCKING_LABELS = ("PERSON", "NORP", "EVENT")
+#: longest name the scan tries, in words
+MAX_SCAN_WORDS = 6
 #: a scan hit naming only towns smaller than this is dropped when it starts a sentence, has at most
 #: three letters, or sits inside a longer run of capitalised words
 SMALL_TOWN_POPULATION = 100_000
@@ -57,10 +59,6 @@ class Toponym:
 def _stopwords() -> frozenset[str]:
     lines = (RESOURCES / "stopwords.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
-
-
-def _is_cap(word: str) -> bool:
-    return word[:1].isupper()
 
 
 def _sentence_starts(text: str) -> set[int]:
@@ -105,18 +103,22 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
             blocked.append((ent.start, ent.end))
 
     words = word_spans(text)
+    caps = [text[a:a + 1].isupper() for a, _ in words]
     starts = _sentence_starts(text)
     stop = _stopwords()
+    has_model = bool(entities)
+    held: list[Toponym] = []  # doubtful hits, kept if the same name is found elsewhere
+    max_n = min(gaz.max_words, MAX_SCAN_WORDS)
     i = 0
     while i < len(words):
-        ws, we = words[i]
-        if not _is_cap(text[ws:we]):
+        if not caps[i]:
             i += 1
             continue
+        ws = words[i][0]
         hit = None
-        for n in range(min(gaz.max_words, len(words) - i), 0, -1):
-            last_s, last_e = words[i + n - 1]
-            if not _is_cap(text[last_s:last_e]) or not _contiguous(text, words, i, n):
+        for n in range(min(max_n, len(words) - i), 0, -1):
+            last_e = words[i + n - 1][1]
+            if not caps[i + n - 1] or not _contiguous(text, words, caps, i, n):
                 continue
             surface = text[ws:last_e]
             cands, alt = _candidates(gaz, surface, allow_alternates=True)
@@ -134,19 +136,26 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
             continue
         n, surface, cands, alt = hit
         end = ws + len(surface)
+        first = i
         i += n
         if any(s < end and ws < e for s, e in blocked):
             continue
         if n == 1 and name_key(surface) in stop:
             continue
+        top = Toponym(ws, end, surface, cands, "scan", alternate_only=alt)
         kinds = {gaz.entries[c].kind for c in cands}
         if kinds == {"city"} and max(gaz.entries[c].population for c in cands) < SMALL_TOWN_POPULATION:
-            # a small town's name inside a longer capitalised run ("Kim Jong Un"), at a sentence
-            # start, or of three letters or fewer is more often something else
-            in_run = _cap_neighbour(text, words, i - n - 1, i)
-            if in_run or (ws in starts and n == 1) or len(surface) <= 3:
+            # a small town's name right after another capitalised word ("Jong Un"), at a sentence
+            # start, or of three letters or fewer is more often something else; so is one followed
+            # by a capitalised word when no model has marked the people in the text
+            before = first > 0 and caps[first - 1] and text[words[first - 1][1]:ws] == " "
+            after = i < len(words) and caps[i] and text[end:words[i][0]] == " "
+            if before or (after and not has_model) or (ws in starts and n == 1) or len(surface) <= 3:
+                held.append(top)
                 continue
-        found.append(Toponym(ws, end, surface, cands, "scan", alternate_only=alt))
+        found.append(top)
+    known = {name_key(t.surface) for t in found}
+    found.extend(t for t in held if name_key(t.surface) in known and len(t.surface) > 3)
 
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     merged: list[Toponym] = []
@@ -158,30 +167,14 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     return merged
 
 
-def _contiguous(text: str, words: list[tuple[int, int]], i: int, n: int) -> bool:
+def _contiguous(text: str, words: list[tuple[int, int]], caps: list[bool], i: int, n: int) -> bool:
     for k in range(i, i + n - 1):
         gap = text[words[k][1]:words[k + 1][0]]
         if gap not in (" ", "-"):
             return False
-        if k > i and not _is_cap(text[words[k][0]:words[k][1]]) and \
-                text[words[k][0]:words[k][1]] not in CONNECTORS:
+        if k > i and not caps[k] and text[words[k][0]:words[k][1]] not in CONNECTORS:
             return False
-    if n > 1 and not _is_cap(text[words[i][0]:words[i][1]]):
-        return False
     return True
-
-
-def _cap_neighbour(text: str, words: list[tuple[int, int]], before: int, after: int) -> bool:
-    """Is the word at ``before`` or ``after`` capitalised and joined to the hit by one space?"""
-    if before >= 0:
-        s, e = words[before]
-        if _is_cap(text[s:e]) and text[e:words[before + 1][0]] == " ":
-            return True
-    if after < len(words):
-        s, e = words[after]
-        if _is_cap(text[s:e]) and text[words[after - 1][1]:s] == " ":
-            return True
-    return False
 
 
 def _strip_admin_prefix(surface: str) -> str:

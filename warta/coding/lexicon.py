@@ -163,7 +163,11 @@ def compile_lexicon(raw: dict[str, Any], language: str) -> Lexicon:
                 _add(lex.single, form, _trigger(entry, voice, verb))
         for noun in _as_list(entry.get("noun")):
             for form in (noun, noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")):
-                _add(lex.single, form, _trigger(entry, "nominal", noun))
+                phrase = tuple(form.lower().split())
+                if len(phrase) == 1:
+                    _add(lex.single, form, _trigger(entry, "nominal", noun))
+                else:
+                    lex.multi.setdefault(phrase[0], []).append((phrase, _trigger(entry, "nominal", noun)))
         for voice in VOICES:
             for word in _as_list(entry.get(voice)):
                 phrase = tuple(word.lower().split())

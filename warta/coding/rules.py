@@ -30,6 +30,8 @@ from .text import TextView, text_view
 
 CODER_NAME = "warta-rules"
 CODER_VERSION = "1.0"
+#: weight of the learned signal in an event's confidence (English; see docs/events.md for the measurement)
+LEARNED_WEIGHT = 0.0
 #: types whose future commitment PLOVER codes as AGREE, and those it codes as THREATEN
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST", "REJECT"})
@@ -53,6 +55,10 @@ MIN_BARE_CONFIDENCE = 0.7
 #: event types that happen somewhere physical, so a place may come from the sentence before
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
 HISTORICAL_WINDOW = 10
+#: English words after which a verb form is a noun ("the attack", "its bombing")
+EN_NOUN_MARKERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                             "of", "for", "in", "after", "during", "against", "new", "further", "general", "any",
+                             "no", "two", "three", "several", "s", "’s", "'s"})
 BE_PARTICIPLE_SUFFIXES = ("ed", "en", "wn", "ot", "ck", "ung")
 
 
@@ -77,6 +83,9 @@ class RuleCoder:
     """The lexicon-and-pattern coder; ``code(doc)`` returns events (ids v1, v2, …)."""
 
     name = f"{CODER_NAME}/{CODER_VERSION}"
+
+    def __init__(self, *, learned_weight: float = LEARNED_WEIGHT) -> None:
+        self.learned_weight = learned_weight
 
     def code(self, doc: Document) -> list[Event]:
         res = load_resources(doc.language or "id")
@@ -134,6 +143,8 @@ class RuleCoder:
 
     @staticmethod
     def _voice(words, i: int, trig: Trigger, res: CodingResources, lo: int) -> str:
+        if res.language == "en" and trig.voice == "active" and i > lo and words[i - 1] in EN_NOUN_MARKERS:
+            return "nominal"  # "the bombing", "a strike", "for the attack": the verb form used as a noun
         if res.language == "en" and trig.voice == "active" and words[i].endswith(BE_PARTICIPLE_SUFFIXES):
             prev = words[max(lo, i - 2):i]
             if any(w in res.be_aux for w in prev):
@@ -290,9 +301,28 @@ class RuleCoder:
                 if kind:
                     events.append(replace(base, type=kind, mode=None, status="occurred",
                                           confidence=round(min(0.99, c.confidence + 0.05), 4), context=list(context)))
+        self._reweigh(doc, events, res)
         for n, ev in enumerate(events, 1):
             ev.id = f"v{n}"
         return events
+
+    def _reweigh(self, doc: Document, events: list[Event], res: CodingResources) -> None:
+        """Blend in the learned signal (English only): it re-ranks, it never adds or removes an event."""
+        if not self.learned_weight or not events:
+            return
+        from .learned import load_model
+
+        model = load_model(res.language)
+        if model is None:
+            return
+        text = doc.article.text
+        cache: dict[tuple[int, int], dict[str, float]] = {}
+        w = self.learned_weight
+        for ev in events:
+            key = (ev.evidence.sentence.start, ev.evidence.sentence.end)
+            if key not in cache:
+                cache[key] = model.posterior(text[key[0]:key[1]])
+            ev.confidence = round((1 - w) * ev.confidence + w * cache[key].get(ev.type, 0.0), 4)
 
     @staticmethod
     def _nearest(mentions, c: _Cand, lo: int, hi: int, *, prefer_after: bool = False, words=None) -> str | None:

@@ -98,7 +98,8 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
                     cands, alt = _candidates(gaz, surface, allow_alternates=True)
             if cands:
                 found.append(Toponym(start, start + len(surface), surface, cands, "model", alternate_only=alt))
-            blocked.append((ent.start, ent.end))
+                blocked.append((ent.start, ent.end))
+            # a model place the gazetteer does not know ("North Texas") stays open to the scan
         elif ent.label in BLOCKING_LABELS:
             blocked.append((ent.start, ent.end))
 
@@ -188,9 +189,13 @@ _COMMA_NEXT = re.compile(r",\s+((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?)?)")
 
 
 def _add_comma_hints(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None:
-    """"Alexandria, La." / "Oxford, North Carolina" / "Pandi, Bulacan": the second name narrows the first."""
+    """"Alexandria, La." / "Oxford, North Carolina" / "Pandi, Bulacan": the second name narrows the first.
+
+    An abbreviated US state after a town ("La.") becomes a toponym of its own.
+    """
     abbrevs = us_state_abbreviations()
     by_start = {t.start: t for t in toponyms}
+    extra: list[Toponym] = []
     for t in toponyms:
         m = _COMMA_NEXT.match(text, t.end)
         if not m:
@@ -209,3 +214,9 @@ def _add_comma_hints(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None
         code = abbrevs.get(word) or abbrevs.get(m.group(1))
         if code and (word.endswith(".") or word.isupper()):
             t.hint_admin1 = ("USA", code)
+            state = gaz.admin1_entry.get(("USA", code))
+            if state is not None:
+                start = m.start(1)
+                extra.append(Toponym(start, start + len(word), word, (state,), "scan"))
+    toponyms.extend(extra)
+    toponyms.sort(key=lambda t: t.start)

@@ -1,9 +1,10 @@
 """Choosing one gazetteer entry per toponym from the article's context.
 
-Two passes over the article. Pass one scores each candidate on its own (kind, population,
+Three passes over the article. Pass one scores each candidate on its own (kind, population,
 primary or alternate name, an explicit "Town, State" hint, the article's language);
 winners that are clear become *anchors*. Pass two adds context from the anchors: the
-countries and first-level regions they lie in, and closeness to them. One sense per
+countries and first-level regions they lie in, and closeness to them. Pass three repeats
+pass two with every pass-two choice as context. A name never counts as context for itself. One sense per
 discourse: every mention of the same name resolves the same way (unless a "Town, State"
 hint says otherwise).
 
@@ -25,7 +26,7 @@ from .gazetteer import Entry, Gazetteer, get_gazetteer
 from .normalize import name_key
 
 #: prior by entry kind: a name that is a country's almost always means the country
-KIND_PRIOR = {"country": 9.0, "region": 9.0, "admin1": 6.0, "city": 0.0}
+KIND_PRIOR = {"country": 9.0, "region": 9.0, "admin1": 8.0, "city": 0.0}
 #: weight of log10(population) for towns
 POPULATION_WEIGHT = 1.0
 #: a match through a GeoNames alternate name only
@@ -124,6 +125,22 @@ def _near(lat1: float, lon1: float, lat2: float, lon2: float) -> bool:
     return haversine_km(lat1, lon1, lat2, lon2) <= NEAR_KM
 
 
+def _add_anchor(ctx: _Context, key: str, best: Entry) -> None:
+    if best.country:
+        ctx.countries.setdefault(key, Counter())[best.country] += 1
+    if best.kind in ("admin1", "city") and best.admin1 and best.country:
+        ctx.admin1.setdefault((best.country, best.admin1), set()).add(key)
+    if best.lat is not None and len(ctx.points) < MAX_POINTS and best.kind != "country":
+        ctx.points.append((best.lat, best.lon, key))
+
+
+def _pick(scores: dict[int, float], entries: list[Entry], ctx: _Context, key: str) -> int:
+    if len(scores) == 1:
+        return next(iter(scores))
+    total = {c: s + _context_score(entries[c], ctx, key) for c, s in scores.items()}
+    return max(total, key=total.get)
+
+
 def _pruned(cands: tuple[int, ...], entries: list[Entry]) -> tuple[int, ...]:
     if len(cands) <= MAX_CANDIDATES:
         return cands
@@ -151,22 +168,17 @@ def resolve(toponyms: Sequence[Toponym], *, language: str | None = None,
         margin = ranked[0] - ranked[1] if len(ranked) > 1 else math.inf
         if margin < ANCHOR_MARGIN:
             continue
-        best = entries[max(scores, key=scores.get)]
-        if best.country:
-            ctx.countries.setdefault(key, Counter())[best.country] += 1
-        if best.kind in ("admin1", "city") and best.admin1 and best.country:
-            ctx.admin1.setdefault((best.country, best.admin1), set()).add(key)
-        if best.lat is not None and len(ctx.points) < MAX_POINTS:
-            ctx.points.append((best.lat, best.lon, key))
+        _add_anchor(ctx, key, entries[max(scores, key=scores.get)])
 
+    first = [_pick(scores, entries, ctx, key) for key, scores in zip(keys, base)]
+    # pass three: every pass-two choice is context for the others (never for its own name)
+    ctx = _Context()
+    for key, idx in zip(keys, first):
+        _add_anchor(ctx, key, entries[idx])
     chosen: list[int] = []
     by_name: dict[str, Counter[int]] = {}
     for key, t, scores in zip(keys, toponyms, base):
-        if len(scores) == 1:
-            total = scores
-        else:
-            total = {c: s + _context_score(entries[c], ctx, key) for c, s in scores.items()}
-        best = max(total, key=total.get)
+        best = _pick(scores, entries, ctx, key)
         chosen.append(best)
         # a mention narrowed by "Town, State" speaks for the bare mentions of the same name
         weight = HINTED_VOTE if (t.hint_admin1 or t.hint_country) else 1

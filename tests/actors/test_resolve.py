@@ -1,0 +1,107 @@
+"""Actor rules on hand-built documents (places from the places stage, no language model)."""
+from __future__ import annotations
+
+from datetime import date
+
+from warta.actors import actor_at, find_actors
+from warta.model import Article, Document, Entity
+from warta.stages.places import PlaceStage
+
+
+def _actors(text, *, language="id", published=date(2024, 10, 8), entities=()):
+    doc = Document(article=Article(id="t", text=text, published=published), language=language,
+                   entities=list(entities))
+    doc = PlaceStage()(doc)
+    doc.actors = find_actors(doc)
+    return doc
+
+
+def _by_text(doc):
+    return {doc.text[m.start:m.end]: a for a in doc.actors for m in a.mentions}
+
+
+def test_group_phrases_cover_noun_and_country():
+    doc = _actors("Prajurit Korea Utara tewas dalam serangan pasukan Ukraina, menurut media Ukraina. "
+                  "Militer Rusia dan enam perwira Korea Utara mundur.")
+    got = _by_text(doc)
+    assert (got["Prajurit Korea Utara"].kind, got["Prajurit Korea Utara"].code) == ("group", "PRK.MIL")
+    assert got["perwira Korea Utara"] is got["Prajurit Korea Utara"]
+    assert (got["pasukan Ukraina"].country, got["pasukan Ukraina"].sector) == ("UKR", "MIL")
+    assert got["media Ukraina"].code == "UKR.JRN"
+    assert got["Militer Rusia"].code == "RUS.MIL"
+    assert "Korea Utara" not in got  # inside a group phrase it describes the group
+
+
+def test_states_and_capital_metonyms():
+    doc = _actors("Korea Utara menolak tuduhan itu. Seoul mengharapkan Pyongyang mengirim pasukan. "
+                  "Pejabat itu tiba di Seoul kemarin.")
+    got = _by_text(doc)
+    assert got["Korea Utara"].kind == "state" and got["Korea Utara"].code == "PRK"
+    assert got["Pyongyang"] is got["Korea Utara"]
+    assert got["Seoul"].code == "KOR" and got["Seoul"].sector == "GOV"
+    seoul_mentions = [m for m in got["Seoul"].mentions if doc.text[m.start:m.end] == "Seoul"]
+    assert len(seoul_mentions) == 1  # "di Seoul" is a place only
+
+
+def test_people_with_titles_and_the_dated_table():
+    doc = _actors("Menteri pertahanan Korea Selatan mengatakan itu. Kim Yong-hyun mengatakan kepada politisi. "
+                  "Putin dan pemimpin Korea Utara Kim Jong Un mengadopsi pakta. “Itu tinggi,” kata Kim.")
+    people = {a.name: a for a in doc.actors if a.kind == "person"}
+    kyh, kju, putin = people["Kim Yong-hyun"], people["Kim Jong Un"], people["Vladimir Putin"]
+    assert (kyh.country, kyh.role, kyh.sector) == ("KOR", "minister of defence", "GOV")
+    assert (kju.country, kju.role) == ("PRK", "leader")
+    assert putin.country == "RUS" and kyh is not kju
+    texts = [doc.text[m.start:m.end] for m in kyh.mentions]
+    assert "Menteri pertahanan Korea Selatan" in texts  # the office joins its holder on that date
+    assert kju.code == "P:kim-jong-un"
+
+
+def test_short_name_joins_the_nearest_earlier_person():
+    text = ("Kim Yong-hyun berbicara. “Itu tinggi,” kata Kim. Pemimpin Korea Utara Kim Jong Un datang. "
+            "Usaha Kim untuk mendefinisikan Selatan.")
+    doc = _actors(text)
+    people = {a.name: a for a in doc.actors if a.kind == "person"}
+    first_kim = text.index("kata Kim") + 5
+    last_kim = text.index("Usaha Kim") + 6
+    assert any(m.start == first_kim for m in people["Kim Yong-hyun"].mentions)
+    assert any(m.start == last_kim for m in people["Kim Jong Un"].mentions)
+
+
+def test_an_office_without_its_holder_named_stays_an_office():
+    doc = _actors("Menteri luar negeri Korea Selatan mengatakan itu.")
+    office = [a for a in doc.actors if a.kind == "person"][0]
+    assert (office.country, office.role, office.code) == ("KOR", "foreign minister", None)
+    assert office.name == "Menteri luar negeri Korea Selatan"
+
+
+def test_igos_longest_name_wins():
+    got = _by_text(_actors("Moskow memveto Dewan Keamanan PBB-nya, lalu sanksi PBB berakhir."))
+    assert got["Dewan Keamanan PBB"].code == "IGO:UNSC" and got["Dewan Keamanan PBB"].kind == "igo"
+    assert got["PBB"].code == "IGO:UNO" and got["PBB"].country is None
+
+
+def test_english_patterns():
+    doc = _actors("North Korean leader Kim Jong Un met Russian troops. South Korea's defence minister spoke. "
+                  "Analysts said Washington would respond.", language="en")
+    got = _by_text(doc)
+    kju = got["North Korean leader Kim Jong Un"]
+    assert (kju.name, kju.country, kju.role) == ("Kim Jong Un", "PRK", "leader")
+    assert got["Russian troops"].code == "RUS.MIL"
+    assert got["South Korea's defence minister"].role == "minister of defence"
+    assert got["Washington"].code == "USA"
+    assert got["Analysts"].kind == "group" and got["Analysts"].country is None
+
+
+def test_model_person_entities_become_people():
+    text = "Budi Santoso mengatakan bahwa Budi tidak hadir."
+    doc = _actors(text, entities=[Entity("e1", 0, 12, "Budi Santoso", "PERSON")])
+    budi = [a for a in doc.actors if a.kind == "person"][0]
+    assert budi.name == "Budi Santoso" and len(budi.mentions) == 2 and budi.country is None
+
+
+def test_actor_at_prefers_the_containing_longest_mention():
+    doc = _actors("Prajurit Korea Utara tewas. Korea Utara membantah.")
+    group = actor_at(doc, 9, 20)
+    assert group is not None and group.code == "PRK.MIL"
+    assert actor_at(doc, 28, 39).code == "PRK"
+    assert actor_at(doc, 21, 26) is None

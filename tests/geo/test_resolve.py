@@ -1,0 +1,57 @@
+"""Finding toponyms in text and choosing one entry each by article context."""
+from __future__ import annotations
+
+from warta.geo.detect import find_toponyms
+from warta.geo.gazetteer import get_gazetteer
+from warta.geo.resolve import haversine_km, resolve
+from warta.model import Entity
+
+
+def _resolved(text, entities=(), language=None):
+    gaz = get_gazetteer()
+    tops = find_toponyms(text, list(entities))
+    return [(t.surface, gaz.entries[i]) for t, i in zip(tops, resolve(tops, language=language))]
+
+
+def test_indonesian_sentence_places():
+    got = _resolved("Prajurit Korea Utara tewas dalam serangan misil Ukraina di dekat Donetsk.", language="id")
+    assert [(s, e.country, e.kind) for s, e in got] == [
+        ("Korea Utara", "PRK", "country"), ("Ukraina", "UKR", "country"), ("Donetsk", "UKR", "city")]
+
+
+def test_a_person_name_is_not_a_town_without_a_model():
+    got = _resolved("Putin dan pemimpin Korea Utara Kim Jong Un mengadopsi pakta.", language="id")
+    assert [s for s, _ in got] == ["Korea Utara"]
+
+
+def test_model_person_spans_block_the_scan():
+    text = "Paris Hilton visited Berlin."
+    got = _resolved(text, [Entity("e1", 0, 12, "Paris Hilton", "PERSON")], language="en")
+    assert [s for s, _ in got] == ["Berlin"]
+
+
+def test_town_state_hint_and_the_abbreviation_itself():
+    got = _resolved("Jane Doe, 19, of Alexandria, La., was arrested. Alexandria police said.", language="en")
+    alex = [e for s, e in got if s == "Alexandria"]
+    assert len(alex) == 2 and all(e.country == "USA" and e.admin1 == "LA" for e in alex)
+    assert ("La.", "LA") in [(s, e.admin1) for s, e in got]
+
+
+def test_a_country_name_keeps_the_country_sense():
+    got = _resolved("Officials in Texas and Ohio met envoys from Mexico.", language="en")
+    assert dict((s, e.kind) for s, e in got)["Mexico"] == "country"
+
+
+def test_us_state_beats_the_country_in_american_context():
+    text = "Atlanta police and officers from Savannah said the Georgia law applies across Alabama."
+    got = dict((s, e) for s, e in _resolved(text, language="en"))
+    assert got["Georgia"].kind == "admin1" and got["Georgia"].country == "USA"
+
+
+def test_one_sense_per_discourse():
+    got = _resolved("Moskow membalas. Pejabat di Moskow dan Kyiv berbicara.", language="id")
+    assert {e.geonames_id for s, e in got if s == "Moskow"} == {524901}
+
+
+def test_haversine():
+    assert round(haversine_km(0, 0, 0, 1)) == 111

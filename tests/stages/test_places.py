@@ -1,0 +1,51 @@
+"""The places stage on hand-built documents and, once, on the example through ``warta.extract``."""
+from __future__ import annotations
+
+from warta.model import Article, Document, Entity
+from warta.stages.places import PlaceStage
+
+EXAMPLE = ("Kim Yong-hyun mengatakan bahwa enam perwira Korea Utara tewas dalam serangan misil Ukraina di dekat "
+           "Donetsk. Saran tersebut muncul di tengah penguatan hubungan antara Pyongyang dan Moskow, kata Seoul.")
+
+
+def _doc(text, *, language="id", entities=()):
+    return Document(article=Article(id="t", text=text), language=language, entities=list(entities))
+
+
+def test_places_have_offsets_countries_and_precision():
+    doc = PlaceStage()(_doc(EXAMPLE))
+    by_name = {p.name: p for p in doc.places}
+    assert by_name["Donetsk"].country == "UKR" and by_name["Donetsk"].precision == "city"
+    assert by_name["Pyongyang"].country == "PRK"
+    assert by_name["Moscow"].country == "RUS" and by_name["Moscow"].geonames_id == 524901
+    assert by_name["Seoul"].country == "KOR"
+    assert by_name["North Korea"].precision == "country"
+    for p in doc.places:
+        assert p.id.startswith("p") and p.lat is not None
+        for m in p.mentions:
+            assert doc.text[m.start:m.end]
+    moskow = by_name["Moscow"].mentions[0]
+    assert doc.text[moskow.start:moskow.end] == "Moskow"
+
+
+def test_mentions_of_one_place_share_one_record():
+    doc = PlaceStage()(_doc("Rusia menyerang. Rusia mundur."))
+    assert len(doc.places) == 1 and len(doc.places[0].mentions) == 2
+
+
+def test_unknown_toponym_is_left_out_not_invented():
+    doc = PlaceStage()(_doc("Warga Kampung Zzyzxqwerty mengungsi.", entities=[
+        Entity("e1", 6, 25, "Kampung Zzyzxqwerty", "GPE")]))
+    assert doc.places == []
+
+
+def test_example_article_through_extract(example_extract):
+    places = example_extract["places"]
+    text = example_extract["article"]["text"]
+    surface = {text[m["start"]:m["end"]]: p for p in places for m in p["mentions"]}
+    assert surface["Donetsk"]["country"] == "UKR"
+    assert surface["Seoul"]["country"] == "KOR"
+    assert surface["Pyongyang"]["country"] == "PRK"
+    assert surface["Moskow"]["country"] == "RUS"
+    assert surface["Semenanjung Korea"]["precision"] == "region"
+    assert "Kim" not in surface

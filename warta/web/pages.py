@@ -184,7 +184,7 @@ def api_docs_page(request: Request) -> HTMLResponse:
                        "description": p.get("description") or (p.get("schema") or {}).get("description", ""),
                        "schema": _schema_text(p.get("schema") or {})} for p in op.get("parameters", [])]
             endpoints.append({"path": path, "method": method.upper(), "summary": op.get("summary", ""),
-                              "description": op.get("description", ""), "params": params,
+                              "description": op.get("description", "").replace("``", ""), "params": params,
                               "body": "requestBody" in op, "tag": (op.get("tags") or [""])[0]})
     return _page("api_docs.html", request, endpoints=endpoints, title=spec["info"]["title"],
                  version=spec["info"]["version"])

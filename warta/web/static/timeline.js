@@ -11,12 +11,14 @@
 
   function bucketStart(ms, unit) {
     const d = new Date(ms);
+    if (unit === "year") return Date.UTC(d.getUTCFullYear(), 0, 1);
     if (unit === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
     if (unit === "week") return ms - ((d.getUTCDay() + 6) % 7) * DAY; // weeks start on Monday
     return ms;
   }
   function nextBucket(ms, unit) {
     const d = new Date(ms);
+    if (unit === "year") return Date.UTC(d.getUTCFullYear() + 1, 0, 1);
     if (unit === "month") return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
     return ms + (unit === "week" ? 7 : 1) * DAY;
   }
@@ -42,8 +44,10 @@
       for (let i = 1; i < sorted.length; i++) if (sorted[i] - sorted[i - 1] > gap) { gap = sorted[i] - sorted[i - 1]; at = i; }
       if (gap < 0.6 * span || gap < 90 * DAY) break;
       const left = sorted.slice(0, at).reduce((s, t) => s + days.get(t), 0), right = total - before - after - left;
-      if (left <= right && left <= 0.2 * total) { before += left; sorted = sorted.slice(at); }
-      else if (right < left && right <= 0.2 * total) { after += right; sorted = sorted.slice(0, at); }
+      // few events beyond the gap: at most a fifth, or a third when the gap is nearly the whole span
+      const few = n => n <= 0.2 * total || (gap >= 0.9 * span && n <= total / 3);
+      if (left <= right && few(left)) { before += left; sorted = sorted.slice(at); }
+      else if (right < left && few(right)) { after += right; sorted = sorted.slice(0, at); }
       else break;
     }
     return { min: sorted[0], max: sorted[sorted.length - 1], before: before, after: after };
@@ -68,7 +72,7 @@
     let min = range.min, max = range.max;
     noteOutside(el, range);
     const spanDays = (max - min) / DAY + 1;
-    const unit = spanDays > 3 * 366 ? "month" : spanDays > 180 ? "week" : "day";
+    const unit = spanDays > 12 * 366 ? "year" : spanDays > 3 * 366 ? "month" : spanDays > 180 ? "week" : "day";
     const buckets = [];
     const index = new Map();
     for (let t = bucketStart(min, unit); t <= max; t = nextBucket(t, unit)) {
@@ -129,7 +133,7 @@
       const x = i * bw + bw / 2;
       W.svg("line", { x1: x, x2: x, y1: 0, y2: 4 }, xAxis);
       const label = W.svg("text", { x: x, y: 18, "text-anchor": "middle" }, xAxis);
-      label.textContent = unit === "month" ? fmt(buckets[i].start).slice(0, 7) : fmt(buckets[i].start);
+      label.textContent = unit === "year" ? fmt(buckets[i].start).slice(0, 4) : unit === "month" ? fmt(buckets[i].start).slice(0, 7) : fmt(buckets[i].start);
     }
     W.legend(legendEl, present);
   }

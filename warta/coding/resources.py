@@ -44,6 +44,8 @@ class CodingResources:
     purpose_markers: frozenset[str]
     pronouns: frozenset[str]
     be_aux: frozenset[str]
+    non_political: frozenset[str]
+    require_actor: bool
 
 
 def _ps(items) -> PhraseSet:
@@ -74,5 +76,6 @@ def load_resources(language: str) -> CodingResources:
         recipient_preps=frozenset(w.get("recipient_preps", ())), actor_preps=frozenset(w.get("actor_preps", ())),
         clause_breaks=frozenset(w.get("clause_breaks", ())), coordinators=frozenset(w.get("coordinators", ())),
         purpose_markers=frozenset(w.get("purpose_markers", ())), pronouns=frozenset(w.get("pronouns", ())),
-        be_aux=frozenset(w.get("be_aux", ())),
+        be_aux=frozenset(w.get("be_aux", ())), non_political=frozenset(w.get("non_political", ())),
+        require_actor=bool(w.get("require_actor", False)),
     )

@@ -52,6 +52,9 @@ PLACE_PREPS = frozenset({"di", "dekat", "in", "near", "at", "outside", "kota", "
 HISTORICAL_GAP_DAYS = 365
 #: an event that names neither actor nor recipient must be at least this sure of its trigger
 MIN_BARE_CONFIDENCE = 0.7
+#: types worth emitting without a resolved actor when the trigger is unambiguous ("unjuk rasa", "ditangkap")
+UNATTRIBUTED_OK = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+STRONG_TRIGGER = 0.75
 #: event types that happen somewhere physical, so a place may come from the sentence before
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
 HISTORICAL_WINDOW = 10
@@ -77,6 +80,7 @@ class _Cand:
     confidence: float = 0.5
     claim: Claim | None = None
     alive: bool = True
+    merged: bool = False
 
 
 class RuleCoder:
@@ -91,13 +95,15 @@ class RuleCoder:
         res = load_resources(doc.language or "id")
         view = text_view(doc)
         cands: list[_Cand] = []
+        trigger_at: dict[int, list[int]] = {}
         for s, (lo, hi) in enumerate(view.sent_ranges):
             found = self._triggers(view, lo, hi, s, res)
             for c in found:
                 self._fill(doc, view, c, lo, hi, res)
-            cands.extend(self._prune(self._merge(found), view.words, lo, res))
+            trigger_at[s] = [c.ti for c in found]  # every trigger claims its nearby dates, kept or not
+            cands.extend(self._prune(self._merge(found), view.words, lo, hi, res))
         self._accusations(cands, view, res)
-        return self._events(doc, view, cands, res)
+        return self._events(doc, view, cands, res, trigger_at)
 
     # ---- triggers
     def _triggers(self, view: TextView, lo: int, hi: int, s: int, res: CodingResources) -> list[_Cand]:
@@ -209,6 +215,7 @@ class RuleCoder:
                 kept.append(c)
                 continue
             main, sub = (other, c) if other.trig.weight >= c.trig.weight else (c, other)
+            main.merged = True
             main.actors = list(dict.fromkeys(main.actors + [a for a in sub.actors if a not in main.recipients]))
             main.recipients = list(dict.fromkeys(main.recipients + [r for r in sub.recipients if r not in main.actors]))
             main.fatalities = main.fatalities or sub.fatalities
@@ -220,11 +227,18 @@ class RuleCoder:
         return kept
 
     @staticmethod
-    def _prune(found: list[_Cand], words, lo: int, res: CodingResources) -> list[_Cand]:
+    def _prune(found: list[_Cand], words, lo: int, hi: int, res: CodingResources) -> list[_Cand]:
         """Drop purpose clauses of an earlier trigger ("mengirim pasukan untuk mendukung …") and
         weak triggers that name no participant ("dalam pertemuan")."""
+        if any(words[k] in res.non_political for k in range(lo, hi)):
+            return []  # sport, entertainment, markets: PLOVER codes political events only
         kept = []
         for n, c in enumerate(found):
+            if res.require_actor and c.voice == "undergoer" and not c.actors and not c.merged:
+                continue  # "tewas" alone may be an accident or illness: only with an attack or a perpetrator
+            if res.require_actor and not c.actors and not c.recipients and not (c.trig.type in UNATTRIBUTED_OK
+                                                          and c.trig.weight >= STRONG_TRIGGER):
+                continue  # no political actor in sight: not a PLOVER event we can stand behind
             if c.voice == "nominal" and any(k.voice != "nominal" and k.ti < c.ti for k in found[:n]):
                 c.confidence *= SUBORDINATE_FACTOR  # a noun after the main verb is its argument or circumstance
             if c.ti > lo and words[c.ti - 1] in res.purpose_markers and any(
@@ -249,7 +263,8 @@ class RuleCoder:
                 c.alive = False
 
     # ---- events
-    def _events(self, doc: Document, view: TextView, cands: list[_Cand], res: CodingResources) -> list[Event]:
+    def _events(self, doc: Document, view: TextView, cands: list[_Cand], res: CodingResources,
+                trigger_at: dict[int, list[int]]) -> list[Event]:
         text = doc.article.text
         events: list[Event] = []
         published = doc.article.published
@@ -269,8 +284,7 @@ class RuleCoder:
                     plo, phi = view.sent_ranges[prev]
                     place = next((p for i, j, p in view.place_mentions if i >= plo and j <= phi), None)
             mod = c.mod
-            time_id = self._time(view, c, [k for k in cands if k.sent == c.sent and k.alive], lo, hi, times,
-                                 published, mod.status)
+            time_id = self._time(view, c, trigger_at.get(c.sent, [c.ti]), lo, hi, times, published, mod.status)
             historical = mod.historical and self._historical_near(view.words, c, lo, hi, res)
             t = times.get(time_id) if time_id else None
             if t and published and t.latest:
@@ -295,7 +309,8 @@ class RuleCoder:
                 trigger_text=text[trigger.start:trigger.end],
             )
             events.append(base)
-            if mod.intent and polarity == "positive" and c.voice != "nominal" and c.trig.type not in ("AGREE", "THREATEN"):
+            if mod.intent and polarity == "positive" and c.voice != "nominal" and c.actors \
+                    and c.trig.type not in ("AGREE", "THREATEN"):
                 # PLOVER codes an actor's own commitment to act as AGREE / THREATEN ("will visit")
                 kind = "AGREE" if c.trig.type in COOPERATIVE else "THREATEN" if c.trig.type in HOSTILE else None
                 if kind:
@@ -341,7 +356,7 @@ class RuleCoder:
         return best
 
     @staticmethod
-    def _time(view: TextView, c: _Cand, sentence_cands: list[_Cand], lo: int, hi: int, times: dict, published,
+    def _time(view: TextView, c: _Cand, sentence_triggers: list[int], lo: int, hi: int, times: dict, published,
               status: str) -> str | None:
         """The time mention of the sentence that is nearest to this trigger rather than to another one;
         failing that, the nearest one compatible with the status (an expected event is not in the past)."""
@@ -349,7 +364,7 @@ class RuleCoder:
         for i, j, ident in view.time_mentions:
             if i < lo or j > hi:
                 continue
-            d = min(abs(i - k.ti) for k in sentence_cands) if sentence_cands else abs(i - c.ti)
+            d = min(abs(i - k) for k in sentence_triggers) if sentence_triggers else abs(i - c.ti)
             (mine if abs(i - c.ti) <= d else others).append((abs(i - c.ti), ident))
         if mine:
             return min(mine)[1]

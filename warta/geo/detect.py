@@ -101,6 +101,10 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
                 blocked.append((ent.start, ent.end))
             # a model place the gazetteer does not know ("North Texas") stays open to the scan
         elif ent.label in BLOCKING_LABELS:
+            whole = gaz.lookup(ent.text, alternates=False)
+            if any(gaz.entries[c].kind in ("country", "region") for c in whole):
+                # a country's name is never a person ("Benin" tagged PERSON by a model)
+                found.append(Toponym(ent.start, ent.end, ent.text, whole, "model"))
             blocked.append((ent.start, ent.end))
 
     words = word_spans(text)
@@ -171,7 +175,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
 def _contiguous(text: str, words: list[tuple[int, int]], caps: list[bool], i: int, n: int) -> bool:
     for k in range(i, i + n - 1):
         gap = text[words[k][1]:words[k + 1][0]]
-        if gap not in (" ", "-"):
+        if gap not in (" ", "-", "'s ", "’s "):  # "Democratic People's Republic of Korea"
             return False
         if k > i and not caps[k] and text[words[k][0]:words[k][1]] not in CONNECTORS:
             return False

@@ -39,6 +39,11 @@ PHASE_TIMEOUT_S = 3600
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MARKDOWN = REPO_ROOT / "docs" / "performance.md"
 PHASES = ("cold", "extract", "ingest")
+#: docs/performance.md is shared with other benchmarks (the web's): ``--markdown`` rewrites only
+#: the part between these markers.
+SECTION_START = "<!-- warta bench: start (written by `warta bench --markdown`; edits inside are overwritten) -->"
+SECTION_END = "<!-- warta bench: end -->"
+PAGE_TITLE = "# Performance\n\n"
 
 
 # -- the corpus -----------------------------------------------------------------------------------
@@ -206,9 +211,31 @@ def run_bench(*, n: int = DEFAULT_N, data_dir: Path | None = None, markdown: Pat
     result["machine"]["load_after"] = _load()
     result["summary"] = summarise(result)
     if markdown is not None:
-        markdown.parent.mkdir(parents=True, exist_ok=True)
-        markdown.write_text(render(result, "markdown"), encoding="utf-8")
+        write_markdown(markdown, render(result, "markdown"))
     return result
+
+
+def write_markdown(path: Path, section: str) -> None:
+    """Put ``section`` between the markers in ``path``, keeping everything else in the file.
+
+    Example:
+        >>> import tempfile; p = Path(tempfile.mkdtemp()) / "perf.md"
+        >>> _ = p.write_text("# Performance\\n\\n## Web\\nfast\\n")
+        >>> write_markdown(p, f"{SECTION_START}\\nnew\\n{SECTION_END}\\n")
+        >>> "## Web" in p.read_text() and "new" in p.read_text()
+        True
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    old = path.read_text(encoding="utf-8") if path.exists() else PAGE_TITLE
+    if SECTION_START in old and SECTION_END in old:
+        before, rest = old.split(SECTION_START, 1)
+        after = rest.split(SECTION_END, 1)[1].lstrip("\n")
+        new = before + section.rstrip("\n") + "\n" + ("\n" + after if after else "")
+    else:
+        # No section yet: it goes right under the page title, before other benchmarks' sections.
+        head, sep, tail = old.partition(PAGE_TITLE) if old.startswith(PAGE_TITLE) else ("", "", old)
+        new = head + (sep or PAGE_TITLE) + section.rstrip("\n") + "\n\n" + tail.lstrip("\n")
+    path.write_text(new, encoding="utf-8")
 
 
 def _load() -> float | None:
@@ -334,7 +361,8 @@ def _md_table(header: tuple[str, ...], body: list[tuple[str, ...]]) -> str:
 
 def _markdown(result: dict[str, Any], main: list[tuple[str, str, str]], stages: list[tuple[str, str, str]]) -> str:
     m = result["machine"]
-    return f"""# Performance
+    return f"""{SECTION_START}
+## Pipeline throughput (`warta bench`)
 
 Measured by `warta bench --n {result['n']} --markdown docs/performance.md` (library: `warta.bench.run_bench`).
 
@@ -346,7 +374,7 @@ Measured by `warta bench --n {result['n']} --markdown docs/performance.md` (libr
 - Input: {result['n']:,} articles spread evenly over `indonesian-news-clickid/articles.jsonl.gz`
   (headline + body, language detected), the full default pipeline.
 
-## How it is measured
+### How it is measured
 
 - Each measurement runs in a fresh Python process; peak RSS is that process's maximum resident set size.
 - Throughput: models are loaded first with one article (not counted), then the clock runs over
@@ -358,13 +386,14 @@ Measured by `warta bench --n {result['n']} --markdown docs/performance.md` (libr
 - Cold start: `import warta` plus `warta.extract()` of one article in a new process (what a CLI user waits).
 - Targets (issue 6): ≥ {TARGET_ARTICLES_PER_S:.0f} articles/s through `extract_many` and peak RSS ≤ {TARGET_PEAK_RSS_MB:.0f} MB.
 
-## Results
+### Results
 
 {_md_table(("measure", "value", "note"), main)}
 
-## Time per stage (extract_many)
+### Time per stage (extract_many)
 
 {_md_table(("stage", "seconds", "share"), stages) if stages else "(not measured)"}
+{SECTION_END}
 """
 
 

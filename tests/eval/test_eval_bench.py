@@ -45,3 +45,16 @@ def test_articles_are_spread_over_the_file_with_the_headline_first(tmp_path):
     assert [a["id"] for a in arts] == ["a0", "a3", "a6"]
     assert arts[1]["text"] == "Judul 3\n\nIsi berita 3." and arts[1]["published"] == "2019-09-10"
     assert "a4" not in [a["id"] for a in load_articles(10, tmp_path)]  # empty content is skipped
+
+
+def test_markdown_rewrites_only_its_own_section(tmp_path):
+    from warta.bench import SECTION_END, SECTION_START, write_markdown
+
+    page = tmp_path / "performance.md"
+    page.write_text("# Performance\n\n## Web\n\np95 120 ms\n")
+    write_markdown(page, f"{SECTION_START}\n## Pipeline\nfirst run\n{SECTION_END}\n")
+    write_markdown(page, f"{SECTION_START}\n## Pipeline\nsecond run\n{SECTION_END}\n")
+    text = page.read_text()
+    assert text.startswith("# Performance\n\n" + SECTION_START)
+    assert "second run" in text and "first run" not in text
+    assert text.count(SECTION_START) == 1 and text.endswith("## Web\n\np95 120 ms\n")

@@ -52,6 +52,12 @@ PLACE_PREPS = frozenset({"di", "dekat", "in", "near", "at", "outside", "kota", "
 HISTORICAL_GAP_DAYS = 365
 #: an event that names neither actor nor recipient must be at least this sure of its trigger
 MIN_BARE_CONFIDENCE = 0.7
+#: how far back a request verb governs a trigger
+REQUEST_WINDOW = 8
+#: the lexicon type of a phrase that only blocks the triggers inside it
+BLOCK = "NONE"
+#: types that are speech acts of someone: without a source actor they are usually not political events
+NEEDS_SOURCE = frozenset({"SUPPORT", "AGREE", "REQUEST"})
 #: types worth emitting without a resolved actor when the trigger is unambiguous ("unjuk rasa", "ditangkap")
 UNATTRIBUTED_OK = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
 STRONG_TRIGGER = 0.75
@@ -114,10 +120,12 @@ class RuleCoder:
             hit = self._phrase(words, i, hi, lex.multi.get(words[i], ()))
             if hit:
                 j, trig = hit
-                out.append(_Cand(trig, i, j, s, trig.voice))
+                if trig.type != BLOCK:  # a blocking phrase ("meminta izin") hides the trigger inside it
+                    out.append(_Cand(trig, i, j, s, trig.voice))
                 i = j
                 continue
             trigs = lex.lookup(words[i])
+            trigs = [t for t in trigs if t.type != BLOCK]
             if trigs:
                 trig = max(trigs, key=lambda t: t.weight)
                 out.append(_Cand(trig, i, i + 1, s, self._voice(words, i, trig, res, lo)))
@@ -169,6 +177,8 @@ class RuleCoder:
             elif not c.recipients:
                 c.recipients = [c.claim.speaker]
         c.mod = modality(words, c.ti, lo, hi, res)
+        if c.mod.status == "occurred" and c.trig.type != "REQUEST" and self._requested(words, c.ti, lo, res):
+            c.mod = replace(c.mod, status="hypothetical", intent=False)
         if c.trig.casualty:
             side = "left" if c.voice in ("undergoer", "passive") else "right"
             count = casualties(words, c.ti, res, side=side, lo=lo, hi=hi)
@@ -190,6 +200,15 @@ class RuleCoder:
         # an earlier trigger in the sentence is more often the main event (CAMEO/PLOVER sentence style)
         conf -= POSITION_PENALTY * min(POSITION_CAP, c.ti - lo)
         c.confidence = max(0.05, min(0.99, conf))
+
+    @staticmethod
+    def _requested(words, ti: int, lo: int, res: CodingResources) -> bool:
+        """True when a request verb governs the trigger ("meminta polisi … menangkap pelaku")."""
+        for k in range(max(lo, ti - REQUEST_WINDOW), ti):
+            for t in res.lexicon.lookup(words[k]):
+                if t.type == "REQUEST" and t.voice != "nominal":
+                    return True
+        return False
 
     @staticmethod
     def _after_quote_cue(words, ti: int, lo: int, res: CodingResources) -> bool:
@@ -236,6 +255,8 @@ class RuleCoder:
         for n, c in enumerate(found):
             if res.require_actor and c.voice == "undergoer" and not c.actors and not c.merged:
                 continue  # "tewas" alone may be an accident or illness: only with an attack or a perpetrator
+            if res.require_actor and not c.actors and c.trig.type in NEEDS_SOURCE:
+                continue  # "dalam mendukung berkembangnya SDM": supporting, agreeing, asking need someone doing it
             if res.require_actor and not c.actors and not c.recipients and not (c.trig.type in UNATTRIBUTED_OK
                                                           and c.trig.weight >= STRONG_TRIGGER):
                 continue  # no political actor in sight: not a PLOVER event we can stand behind

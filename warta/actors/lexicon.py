@@ -28,35 +28,53 @@ class PhraseMatcher:
     """Longest match of known phrases over a word sequence.
 
     Keys are ``name_key`` forms; names written in capitals of at most five letters (PBB, UN, AS)
-    match only as written.
+    match only as written. A first-word index keeps the scan to one set lookup for most words.
     """
 
     def __init__(self) -> None:
         self.keys: dict[str, Any] = {}
         self.exact: dict[str, Any] = {}
+        self.first: set[str] = set()  # first word keys of ``keys``
+        self.first_exact: set[str] = set()  # first words of ``exact``
         self.max_words = 1
 
     def add(self, phrase: str, value: Any) -> None:
         letters = phrase.replace(".", "")
         if letters.isupper() and len(letters) <= 5:
-            self.exact.setdefault(phrase, value)
-            self.exact.setdefault(phrase.rstrip("."), value)
+            for form in (phrase, phrase.rstrip(".")):
+                self.exact.setdefault(form, value)
+                self.first_exact.add(form.split()[0])
         else:
-            self.keys.setdefault(name_key(phrase), value)
+            key = name_key(phrase)
+            self.keys.setdefault(key, value)
+            self.first.add(key.split()[0] if key else key)
         self.max_words = max(self.max_words, phrase.count(" ") + 1)
 
-    def match(self, text: str, words: list[tuple[int, int]], i: int) -> tuple[int, Any] | None:
-        """(number of words, value) of the longest phrase starting at word ``i``."""
+    def match(self, text: str, words: list[tuple[int, int]], i: int,
+              keys: list[str] | None = None) -> tuple[int, Any] | None:
+        """(number of words, value) of the longest phrase starting at word ``i``.
+
+        ``keys`` are the words' ``name_key`` forms, computed once per text by the caller.
+        """
+        surface0 = text[words[i][0]:words[i][1]]
+        key0 = keys[i] if keys is not None else name_key(surface0)
+        by_key = key0.split(" ")[0] in self.first if key0 else False
+        by_exact = surface0 in self.first_exact or surface0.rstrip(".") in self.first_exact
+        if not (by_key or by_exact):
+            return None
         for n in range(min(self.max_words, len(words) - i), 0, -1):
             start, end = words[i][0], words[i + n - 1][1]
             if n > 1 and any(text[words[k][1]:words[k + 1][0]] not in (" ", "-") for k in range(i, i + n - 1)):
                 continue
-            surface = text[start:end]
-            if surface in self.exact:
-                return n, self.exact[surface]
-            value = self.keys.get(name_key(surface))
-            if value is not None:
-                return n, value
+            if by_exact:
+                surface = text[start:end]
+                if surface in self.exact:
+                    return n, self.exact[surface]
+            if by_key:
+                key = " ".join(keys[i:i + n]) if keys is not None else name_key(text[start:end])
+                value = self.keys.get(key)
+                if value is not None:
+                    return n, value
         return None
 
 

@@ -84,6 +84,7 @@ class _Reader:
         self.lex = lex
         self.day: date | None = doc.article.published
         self.words = word_spans(self.text)
+        self.keys = [name_key(self.text[a:b]) for a, b in self.words]
         self.word_at_start = {s: k for k, (s, _) in enumerate(self.words)}
         self.word_at_end = {e: k for k, (_, e) in enumerate(self.words)}
         self.drafts: dict[str, _Draft] = {}
@@ -123,7 +124,7 @@ class _Reader:
                 for prio, (kind, matcher) in enumerate((("person", lex.people), ("igo", lex.igos), ("named", lex.groups),
                                                         ("demonym", lex.demonyms), ("capital", lex.metonyms),
                                                         ("person", lex.short_names))):
-                    hit = matcher.match(self.text, self.words, k)
+                    hit = matcher.match(self.text, self.words, k, self.keys)
                     if hit:
                         options.append((hit[0], -prio, kind, hit[1]))
                 if k in person_ents:
@@ -133,7 +134,7 @@ class _Reader:
                 if kind == "state":
                     options.append((j - k, 1, "state", alpha3))
             for kind, matcher in (("title", lex.titles[lang]), ("sector", lex.sectors[lang])):
-                hit = matcher.match(self.text, self.words, k)
+                hit = matcher.match(self.text, self.words, k, self.keys)
                 if hit:
                     options.append((hit[0], -9, kind, hit[1]))
             if not options:

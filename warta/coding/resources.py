@@ -46,6 +46,7 @@ class CodingResources:
     be_aux: frozenset[str]
     non_political: frozenset[str]
     require_actor: bool
+    non_violent_death: PhraseSet
 
 
 def _ps(items) -> PhraseSet:
@@ -77,5 +78,5 @@ def load_resources(language: str) -> CodingResources:
         clause_breaks=frozenset(w.get("clause_breaks", ())), coordinators=frozenset(w.get("coordinators", ())),
         purpose_markers=frozenset(w.get("purpose_markers", ())), pronouns=frozenset(w.get("pronouns", ())),
         be_aux=frozenset(w.get("be_aux", ())), non_political=frozenset(w.get("non_political", ())),
-        require_actor=bool(w.get("require_actor", False)),
+        require_actor=bool(w.get("require_actor", False)), non_violent_death=_ps(w.get("non_violent_death")),
     )

@@ -251,8 +251,11 @@ class RuleCoder:
         weak triggers that name no participant ("dalam pertemuan")."""
         if any(words[k] in res.non_political for k in range(lo, hi)):
             return []  # sport, entertainment, markets: PLOVER codes political events only
+        accident = any(True for _ in res.non_violent_death.finditer(words, lo, hi))
         kept = []
         for n, c in enumerate(found):
+            if accident and c.trig.type == "ASSAULT" and c.trig.casualty:
+                continue  # "kecelakaan yang menewaskan dua orang": deaths, but no assault
             if res.require_actor and c.voice == "undergoer" and not c.actors and not c.merged:
                 continue  # "tewas" alone may be an accident or illness: only with an attack or a perpetrator
             if res.require_actor and not c.actors and c.trig.type in NEEDS_SOURCE:

@@ -126,11 +126,15 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
             if not caps[i + n - 1] or not _contiguous(text, words, caps, i, n):
                 continue
             surface = text[ws:last_e]
-            cands, alt = _candidates(gaz, surface, allow_alternates=True)
-            if not cands and text[last_e:last_e + 1] == "." and "." in surface:
+            cands: tuple[int, ...] = ()
+            alt = False
+            if text[last_e:last_e + 1] == "." and "." in surface:
                 # "U.S." — the word pattern leaves the final full stop out
-                surface = text[ws:last_e + 1]
-                cands, alt = _candidates(gaz, surface, allow_alternates=False)
+                cands = gaz.case_sensitive.get(surface + ".", ())
+                if cands:
+                    surface = text[ws:last_e + 1]
+            if not cands:
+                cands, alt = _candidates(gaz, surface, allow_alternates=True)
             if alt:
                 cands = tuple(c for c in cands if gaz.entries[c].population >= SCAN_ALTERNATE_MIN_POPULATION)
             if cands:

@@ -389,7 +389,11 @@ def list_actors(store: Store, *, q: str | None = None, limit: int = 50, offset: 
     if q:
         stmt = stmt.where(or_(func.lower(actors.c.name).like(f"%{q.lower()}%"), actors.c.key == q))
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(stmt.subquery())).scalar_one()
+        # the number of keys, without grouping every actor row a second time
+        n_keys = select(func.count(func.distinct(actors.c.key)))
+        if q:
+            n_keys = n_keys.where(or_(func.lower(actors.c.name).like(f"%{q.lower()}%"), actors.c.key == q))
+        total = conn.execute(n_keys).scalar_one()
         rows = conn.execute(stmt.order_by(n_events.desc(), actors.c.key).limit(limit).offset(offset)).mappings().all()
     return [dict(r) for r in rows], total
 
@@ -430,15 +434,17 @@ def get_actor(store: Store, key: str, *, limit: int = 500) -> dict[str, Any] | N
 
 
 # -- aggregates -------------------------------------------------------------------------------------
-def _filtered_events(store: Store, flt: EventFilter | None, cols) -> Select:
-    stmt = select(*cols).select_from(events.outerjoin(places, places.c.id == events.c.place_id)
-                                     .join(articles, articles.c.id == events.c.article_id))
-    return _apply(stmt, store, flt or EventFilter())
+def _filtered_events(store: Store, flt: EventFilter | None, cols, *, joins: bool = True) -> Select:
+    """``cols`` of the events matching ``flt``; ``joins=False`` when ``cols`` need only the events table
+    (no filter needs the joins: at 100,000 events they doubled the timeline's time)."""
+    source = (events.outerjoin(places, places.c.id == events.c.place_id)
+              .join(articles, articles.c.id == events.c.article_id)) if joins else events
+    return _apply(select(*cols).select_from(source), store, flt or EventFilter())
 
 
 def timeline(store: Store, flt: EventFilter | None = None) -> list[dict[str, Any]]:
     """Events per day and type (by the start of each event's date interval)."""
-    stmt = _filtered_events(store, flt, [events.c.date_start, events.c.type, func.count().label("n")])
+    stmt = _filtered_events(store, flt, [events.c.date_start, events.c.type, func.count().label("n")], joins=False)
     stmt = stmt.where(events.c.date_start.is_not(None)).group_by(events.c.date_start, events.c.type).order_by(events.c.date_start)
     with store.engine.connect() as conn:
         return [{"day": _iso(r.date_start), "type": r.type, "count": r.n} for r in conn.execute(stmt)]
@@ -455,7 +461,7 @@ def map_points(store: Store, flt: EventFilter | None = None, *, limit: int = 500
 
 def network(store: Store, flt: EventFilter | None = None, *, limit: int = 500) -> dict[str, Any]:
     """Actors as nodes and actor→recipient pairs per event type as edges."""
-    ev_ids = _filtered_events(store, flt, [events.c.id]).subquery()
+    ev_ids = _filtered_events(store, flt, [events.c.id], joins=False).subquery()
     src_ea, dst_ea = event_actors.alias("s"), event_actors.alias("d")
     src, dst = actors.alias("sa"), actors.alias("da")
     stmt = (select(src.c.key.label("source"), dst.c.key.label("target"), events.c.type, func.count().label("n"),

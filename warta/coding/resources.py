@@ -47,6 +47,7 @@ class CodingResources:
     non_political: frozenset[str]
     require_actor: bool
     non_violent_death: PhraseSet
+    simulation: PhraseSet
 
 
 def _ps(items) -> PhraseSet:
@@ -79,4 +80,5 @@ def load_resources(language: str) -> CodingResources:
         purpose_markers=frozenset(w.get("purpose_markers", ())), pronouns=frozenset(w.get("pronouns", ())),
         be_aux=frozenset(w.get("be_aux", ())), non_political=frozenset(w.get("non_political", ())),
         require_actor=bool(w.get("require_actor", False)), non_violent_death=_ps(w.get("non_violent_death")),
+        simulation=_ps(w.get("simulation")),
     )

@@ -179,6 +179,8 @@ class RuleCoder:
         c.mod = modality(words, c.ti, lo, hi, res)
         if c.mod.status == "occurred" and c.trig.type != "REQUEST" and self._requested(words, c.ti, lo, res):
             c.mod = replace(c.mod, status="hypothetical", intent=False)
+        elif c.mod.status == "occurred" and any(words[k] in res.purpose_markers for k in range(max(lo, c.ti - 2), c.ti)):
+            c.mod = replace(c.mod, status="hypothetical", intent=False)  # "untuk melakukan serangan": a purpose
         if c.trig.casualty:
             side = "left" if c.voice in ("undergoer", "passive") else "right"
             count = casualties(words, c.ti, res, side=side, lo=lo, hi=hi)
@@ -252,10 +254,13 @@ class RuleCoder:
         if any(words[k] in res.non_political for k in range(lo, hi)):
             return []  # sport, entertainment, markets: PLOVER codes political events only
         accident = any(True for _ in res.non_violent_death.finditer(words, lo, hi))
+        drill = any(True for _ in res.simulation.finditer(words, lo, hi))
         kept = []
         for n, c in enumerate(found):
             if accident and c.trig.type == "ASSAULT" and c.trig.casualty:
                 continue  # "kecelakaan yang menewaskan dua orang": deaths, but no assault
+            if drill and c.trig.type == "ASSAULT":
+                continue  # "latihan gabungan … pengeboman": a drill, not an attack
             if res.require_actor and c.voice == "undergoer" and not c.actors and not c.merged:
                 continue  # "tewas" alone may be an accident or illness: only with an attack or a perpetrator
             if res.require_actor and not c.actors and c.trig.type in NEEDS_SOURCE:

@@ -6,7 +6,7 @@
   const A1 = 1.340264, A2 = -0.081106, A3 = 0.000893, A4 = 0.003796, M = Math.sqrt(3) / 2;
   const WIDTH = 1000, SCALE = WIDTH / (2 * 2.7067);
   const LAT_TOP = 84, LAT_BOTTOM = -58;   // Antarctica is left out: no events there, and it distorts the frame
-  const CLUSTER_PX = 26, MAX_ZOOM = 40, POPUP_MAX = 40;
+  const CLUSTER_PX = 44, MAX_ZOOM = 40, POPUP_MAX = 40, MIXED = "#455a64";
 
   /** Equal Earth projection (Šavrič, Patterson & Jenny 2018) → SVG user units. */
   function project(lon, lat) {
@@ -100,14 +100,18 @@
         for (const p of c.items) byType[p.type] = (byType[p.type] || 0) + 1;
         const top = Object.keys(byType).sort((a, b) => byType[b] - byType[a])[0];
         const g = W.svg("g", { "class": "cluster", tabindex: 0, role: "button" }, marks);
-        const r = (n === 1 ? 6 : 9 + 3 * Math.log2(n)) * unit;
-        W.svg("circle", { cx: cx, cy: cy, r: r, fill: W.typeColor(top), "fill-opacity": 0.85 }, g);
+        // radius grows slowly with the count and stays inside the cluster cell, so circles rarely overlap
+        const r = Math.min(CLUSTER_PX / 2, n === 1 ? 6 : 9 + 2.2 * Math.log2(n)) * unit;
+        // one colour only when one type dominates; a mixed cluster is neutral rather than misleading
+        const fill = byType[top] >= 0.6 * n ? W.typeColor(top) : MIXED;
+        W.svg("circle", { cx: cx, cy: cy, r: r, fill: fill, "fill-opacity": 0.85 }, g);
         if (n > 1) {
           const t = W.svg("text", { x: cx, y: cy, "font-size": 11 * unit }, g);
           t.textContent = String(n);
         }
         const title = W.svg("title", {}, g);
-        title.textContent = n === 1 ? (c.items[0].type + " · " + (c.items[0].place_name || "")) : n + " events";
+        title.textContent = n === 1 ? (c.items[0].type + " · " + (c.items[0].place_name || ""))
+          : n + " events: " + Object.keys(byType).sort((a, b) => byType[b] - byType[a]).map(t => t + " " + byType[t]).join(", ");
         const open = function (ev) { ev.stopPropagation(); showPopup(c.items, ev); };
         g.addEventListener("click", open);
         g.addEventListener("keydown", function (ev) { if (ev.key === "Enter") open(ev); });

@@ -15,7 +15,9 @@
     });
     const iterations = n > 400 ? 120 : n > 150 ? 200 : 300;
     let temp = Math.min(width, height) / 8;
-    const R = Math.min(width, height) * 0.42, gravity = n * kDist * kDist / (R * R), aspect = width / height;
+    // The naive balance G·R = n·k²/R overshoots (neighbours on all sides cancel most of the push);
+    // √n, found by looking at small and dense graphs, keeps both spread out and on screen.
+    const R = Math.min(width, height) * 0.42, gravity = 1.2 * Math.sqrt(n) * kDist * kDist / (R * R), aspect = width / height;
     for (let it = 0; it < iterations; it++) {
       for (let i = 0; i < n; i++) { nodes[i].vx = 0; nodes[i].vy = 0; }
       for (let i = 0; i < n; i++) {       // repulsion (Fruchterman–Reingold)
@@ -30,13 +32,13 @@
       }
       for (const l of links) {           // attraction along links
         const a = l.s, b = l.t, dx = a.x - b.x, dy = a.y - b.y, d = Math.sqrt(dx * dx + dy * dy) || 0.01;
-        const f = d / kDist * Math.log1p(l.weight);
+        const f = d / kDist * (0.3 + 0.15 * Math.log1p(l.weight));   // heavy links pull a little harder
         a.vx -= dx * f; a.vy -= dy * f; b.vx += dx * f; b.vy += dy * f;
       }
-      for (const d of nodes) {           // gravity balances the repulsion at about radius R: G·R = n·k²/R
+      for (const d of nodes) {           // gravity holds the layout near radius R
         d.vx += (width / 2 - d.x) * gravity; d.vy += (height / 2 - d.y) * gravity * aspect;
         const len = Math.sqrt(d.vx * d.vx + d.vy * d.vy) || 1, step = Math.min(len, temp);
-        d.x = Math.max(30, Math.min(width - 30, d.x + d.vx / len * step));
+        d.x = Math.max(40, Math.min(width - 120, d.x + d.vx / len * step));   // room for the label
         d.y = Math.max(20, Math.min(height - 20, d.y + d.vy / len * step));
       }
       temp *= 0.985;
@@ -62,7 +64,8 @@
       if (!p) { p = { s: byKey.get(e.source), t: byKey.get(e.target), weight: 0, edges: [] }; pairs.set(id, p); }
       p.weight += e.count; p.edges.push(e);
     }
-    const width = Math.max(480, box.clientWidth), height = Math.max(420, Math.min(760, Math.round(width * 0.6)));
+    const width = Math.max(480, box.clientWidth);
+    const height = Math.max(420, Math.min(760, Math.round(width * 0.6), Math.round(120 + 60 * Math.sqrt(byKey.size))));
     layout(nodes, Array.from(pairs.values()), width, height);
     const svg = W.svg("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-label": "actor network" }, box);
     const defs = W.svg("defs", {}, svg);

@@ -263,6 +263,12 @@ class RuleCoder:
                 continue  # "latihan gabungan … pengeboman": a drill, not an attack
             if res.require_actor and c.voice == "undergoer" and not c.actors and not c.merged:
                 continue  # "tewas" alone may be an accident or illness: only with an attack or a perpetrator
+            if res.require_actor and c.voice == "nominal" and c.trig.type == "ASSAULT" and not c.trig.mode \
+                    and not c.actors and not c.recipients and not c.fatalities:
+                continue  # a bare "serangan" with no one and no weapon is often a metaphor ("serangan legislasi")
+            if res.require_actor and c.voice == "nominal" and c.trig.type == "CONSULT" and not c.recipients \
+                    and len(c.actors) < 2:
+                continue  # a meeting noun needs someone to meet ("menutup pembicaraan" is no consultation)
             if res.require_actor and not c.actors and c.trig.type in NEEDS_SOURCE:
                 continue  # "dalam mendukung berkembangnya SDM": supporting, agreeing, asking need someone doing it
             if res.require_actor and not c.actors and not c.recipients and not (c.trig.type in UNATTRIBUTED_OK

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import statistics
 import sys
@@ -155,15 +156,20 @@ async def measure(db: str, repeat: int) -> list[tuple[str, str, float, float, in
                 if kind == "api" and "page=" in qs:
                     url = base + "?offset=1950&limit=50"
                 await client.get(url)  # warm the page cache once, as a running server would be
-                times = []
+                times, cpu = [], []
                 for _ in range(repeat):
-                    t = time.perf_counter()
+                    t, c = time.perf_counter(), time.process_time()
                     r = await client.get(url)
                     times.append((time.perf_counter() - t) * 1000)
+                    # CPU time of the whole process (handler threads included): what the request costs
+                    # regardless of how busy the shared machine is
+                    cpu.append((time.process_time() - c) * 1000)
                     assert r.status_code == 200, (url, r.status_code, r.text[:200])
                 total = r.json()["total"] if kind == "api" else -1
-                rows.append((kind, name, statistics.median(times), pct(times, 95), total))
-                print(f"{kind:5}  {name:18}  p50 {rows[-1][2]:6.0f} ms  p95 {rows[-1][3]:6.0f} ms"
+                rows.append((kind, name, statistics.median(times), pct(times, 95), total,
+                             statistics.median(cpu), pct(cpu, 95)))
+                print(f"{kind:5}  {name:18}  wall p50 {rows[-1][2]:5.0f} p95 {rows[-1][3]:5.0f} ms"
+                      f"   cpu p50 {rows[-1][5]:5.0f} p95 {rows[-1][6]:5.0f} ms"
                       + (f"  ({total:,} matches)" if total >= 0 else ""), flush=True)
     app.state.store.close()
     return rows
@@ -212,8 +218,10 @@ def main() -> int:
         st = stats(s)
     print(f"store: {st['events']:,} events, {st['articles']:,} articles, {st['actors']:,} actor keys")
     rows = asyncio.run(measure(str(path), args.repeat))
-    worst = max(r[3] for r in rows)
-    print(f"worst p95: {worst:.0f} ms (target < {TARGET_P95_MS} ms): {'PASS' if worst < TARGET_P95_MS else 'FAIL'}")
+    worst, worst_cpu = max(r[3] for r in rows), max(r[6] for r in rows)
+    print(f"load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
+    print(f"worst p95: wall {worst:.0f} ms, cpu {worst_cpu:.0f} ms (target < {TARGET_P95_MS} ms): "
+          f"{'PASS' if worst < TARGET_P95_MS else 'FAIL'} on wall time")
     return 0 if worst < TARGET_P95_MS else 1
 
 

@@ -186,3 +186,17 @@ def test_loopback_host_check_refuses_rebinding(tmp_path):
     app = create_app(str(tmp_path / "w.db"), allowed_hosts=["127.0.0.1", "localhost"])
     assert Client(app).get("/api/stats").status_code == 200
     assert Client(app, host="evil.example").get("/api/stats").status_code == 400
+
+
+def test_serve_binds_loopback_and_checks_the_host_by_default(tmp_path, monkeypatch):
+    import uvicorn
+
+    from warta.web import app as web_app
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
+    web_app.serve(str(tmp_path / "w.db"))
+    assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
+    assert Client(seen["app"], host="evil.example").get("/api/stats").status_code == 400
+    assert Client(seen["app"], host="localhost").get("/api/stats").status_code == 200
+    assert Client(seen["app"]).post("/api/articles", json={"text": "x"}).status_code in (404, 405)

@@ -136,3 +136,27 @@ def test_every_view_shows_the_example_events(web):
     assert any(e["source"] == "PRK" and e["target"] == "RUS" and e["type"] == "COOPERATE" for e in net["edges"])
     actor = web.get("/actors/PRK").text
     assert "Korea Selatan" in actor and "REJECT" in actor
+
+
+@pytest.mark.slow
+def test_the_pipelines_example_result_renders_in_every_view(example_extract, tmp_path):
+    """The real extraction of the shipped example (not a hand-built one) through every page."""
+    db = str(tmp_path / "real.db")
+    store = Store(db)
+    store.add(example_extract)
+    store.close()
+    app = create_app(db)
+    client = Client(app)
+    text = example_extract["article"]["text"]
+    article_id = example_extract["article"]["id"]
+    assert f"{len(example_extract['events'])} event" in client.get(f"/?article_id={article_id}&per_page=200").text
+    for ev in example_extract["events"]:
+        html = client.get(f"/events/{article_id}-{ev['id']}").text
+        body = re.search(r'<div class="article-text"[^>]*>(.*?)</div>', html, re.S).group(1)
+        trigger = text[ev["evidence"]["trigger"]["start"]:ev["evidence"]["trigger"]["end"]]
+        assert re.search(r'<span class="hl [^"]*k-trigger[^"]*">', body), ev["id"]
+        assert strip_tags("".join(re.findall(r'<span class="hl [^"]*k-trigger[^"]*">([^<]*)</span>', body))) == trigger
+        assert strip_tags(body) == text
+    for url in ("/timeline", "/map", "/network", f"/articles/{article_id}", "/actors"):
+        assert client.get(url).status_code == 200, url
+    app.state.store.close()

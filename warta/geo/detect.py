@@ -102,8 +102,12 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
             # a model place the gazetteer does not know ("North Texas") stays open to the scan
         elif ent.label in BLOCKING_LABELS:
             whole = gaz.lookup(ent.text, alternates=False)
-            if any(gaz.entries[c].kind in ("country", "region") for c in whole):
-                # a country's name is never a person ("Benin" tagged PERSON by a model)
+            if any(gaz.entries[c].kind in ("country", "region") for c in whole) or \
+                    (whole and ent.label == "PERSON" and _place_cue(text, ent.start, ent.end)) or \
+                    (whole and ent.label == "NORP" and _large(gaz, whole)):
+                # a country's name is never a person ("Benin" tagged PERSON by a model), nor is a
+                # "person" after "of"/"in"/"the" or before "police"/"area" ("of Alexandria"), nor a
+                # "nationality" that is the name of a large town ("Aleppo", "Tunis")
                 found.append(Toponym(ent.start, ent.end, ent.text, whole, "model"))
             blocked.append((ent.start, ent.end))
 
@@ -174,6 +178,27 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
         merged.append(t)
     _add_comma_hints(text, merged, gaz)
     return merged
+
+
+#: words around a one-word PERSON entity that show it is a place ("of Alexandria", "Alexandria police")
+PLACE_CUES_BEFORE = frozenset("of in from at near outside to the di ke dari dekat".split())
+#: a model NORP span that names a town this large (or a region or country) is a place
+NORP_TOWN_POPULATION = 50_000
+PLACE_CUES_AFTER = frozenset("police man woman area resident residents native natives officials mayor city "
+                             "county council school schools hospital".split())
+
+
+def _large(gaz: Gazetteer, cands: tuple[int, ...]) -> bool:
+    return any(gaz.entries[c].kind != "city" or gaz.entries[c].population >= NORP_TOWN_POPULATION for c in cands)
+
+
+def _place_cue(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 12):start].split()
+    if " " in text[start:end]:  # a longer name needs a preposition before it ("In Klamath Falls")
+        return bool(before and before[-1].lower() in PLACE_CUES_BEFORE - {"the"})
+    after = text[end:end + 20].split()
+    return bool((before and before[-1].lower() in PLACE_CUES_BEFORE)
+                or (after and after[0].lower().strip(".,") in PLACE_CUES_AFTER))
 
 
 def _contiguous(text: str, words: list[tuple[int, int]], caps: list[bool], i: int, n: int) -> bool:

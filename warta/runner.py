@@ -26,6 +26,8 @@ from .store import Store
 
 #: articles per pipeline batch and per database transaction
 DEFAULT_BATCH_SIZE = 64
+#: refresh the database's planner statistics after ingesting at least this many articles
+OPTIMIZE_AFTER = 500
 #: the stage name recorded for inputs that never became articles
 INPUT_STAGE = "input"
 
@@ -80,6 +82,8 @@ def ingest_articles(items: Iterable[Article | BadRecord], *, store: Store, repro
             summary.ingested += len(results)
         if on_progress:
             on_progress(len(batch))
+    if summary.ingested >= OPTIMIZE_AFTER:
+        store.optimize()
     summary.seconds = time.perf_counter() - t0
     return summary
 

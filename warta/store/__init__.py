@@ -19,7 +19,7 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from ..errors import StoreError, unreachable_db
-from .engine import make_engine, normalise_url
+from .engine import make_engine, normalise_url, writing
 from .migrations import migrate
 from .rows import content_hash, pipeline_signature, rows_for
 from .schema import ARTICLE_CHILD_TABLES, articles, failures
@@ -59,7 +59,7 @@ class Store:
         if not batch:
             return 0
         ids = [b["articles"][0]["id"] for b in batch]
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             for table in ARTICLE_CHILD_TABLES:
                 conn.execute(delete(table).where(table.c.article_id.in_(ids)))
             conn.execute(delete(articles).where(articles.c.id.in_(ids)))
@@ -74,7 +74,7 @@ class Store:
     def record_failure(self, *, stage: str, message: str, article_id: str | None = None,
                        location: str | None = None) -> None:
         """Remember an article that could not be processed (the run goes on)."""
-        with self.engine.begin() as conn:
+        with writing(self.engine) as conn:
             if article_id:
                 conn.execute(delete(failures).where(failures.c.article_id == article_id))
             conn.execute(insert(failures).values(article_id=article_id, location=location, stage=stage,
@@ -107,6 +107,11 @@ class Store:
         from ..query import stats
 
         return stats(self)
+
+    def optimize(self) -> None:
+        """Refresh the planner's statistics after a large write (cheap when little changed)."""
+        with writing(self.engine) as conn:
+            conn.exec_driver_sql("PRAGMA optimize" if self.dialect == "sqlite" else "ANALYZE")
 
     def close(self) -> None:
         self.engine.dispose()

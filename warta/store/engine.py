@@ -1,8 +1,9 @@
 """Database URLs → SQLAlchemy engines with the settings each backend needs.
 
-SQLite runs in WAL mode with a busy timeout and takes the write lock at the start
-of each transaction (``BEGIN IMMEDIATE``), so two ``warta ingest`` processes on one
-file wait for each other instead of failing or corrupting it.
+SQLite runs in WAL mode with a busy timeout; write transactions (``writing``) take
+the write lock at their start (``BEGIN IMMEDIATE``), so two ``warta ingest``
+processes on one file wait for each other instead of failing or corrupting it,
+while readers (the web UI) never wait for a writer.
 
 Example:
     >>> normalise_url("warta.db")
@@ -12,11 +13,15 @@ Example:
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
+#: execution option marking a connection that will write
+WRITE_OPTION = "warta_write"
 #: how long a writer waits for another process's lock before giving up
 SQLITE_BUSY_TIMEOUT_S = 60
 
@@ -46,7 +51,17 @@ def make_engine(db: str | Path) -> Engine:
 
         @event.listens_for(engine, "begin")
         def _begin(conn):  # noqa: ANN001
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # Writers take the lock up front (no deadlocked lock upgrades); readers never queue behind them.
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get(WRITE_OPTION) else "BEGIN")
 
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+@contextmanager
+def writing(engine: Engine) -> Iterator[Connection]:
+    """A write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
+    with engine.connect() as conn:
+        conn = conn.execution_options(**{WRITE_OPTION: True})
+        with conn.begin():
+            yield conn

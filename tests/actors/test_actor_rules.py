@@ -105,3 +105,14 @@ def test_actor_at_prefers_the_containing_longest_mention():
     assert group is not None and group.code == "PRK.MIL"
     assert actor_at(doc, 28, 39).code == "PRK"
     assert actor_at(doc, 21, 26) is None
+
+
+def test_noisy_model_labels_do_not_make_people_of_places():
+    text = "Kim Yong-hyun berbicara. Seoul mengharapkan Pyongyang mengirim pasukan, kata Kim."
+    ents = [Entity("e1", 0, 13, "Kim Yong-hyun", "PERSON"), Entity("e2", 25, 30, "Seoul", "PERSON"),
+            Entity("e3", text.index("Kim."), text.index("Kim.") + 3, "Kim", "PERSON")]
+    doc = _actors(text, entities=ents)
+    got = _by_text(doc)
+    assert got["Seoul"].code == "KOR" and got["Seoul"].kind == "state"
+    assert got["Kim"] is got["Kim Yong-hyun"]
+    assert [a.name for a in doc.actors if a.kind == "person"] == ["Kim Yong-hyun"]

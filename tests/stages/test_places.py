@@ -49,3 +49,14 @@ def test_example_article_through_extract(example_extract):
     assert surface["Moskow"]["country"] == "RUS"
     assert surface["Semenanjung Korea"]["precision"] == "region"
     assert "Kim" not in surface
+
+
+def test_model_mislabels_are_corrected():
+    text = "Seoul mengatakan hubungan di Asia Selatan tegang, di dekat Donetsk."
+    ents = [Entity("e1", 0, 5, "Seoul", "PERSON"), Entity("e2", 34, 41, "Selatan", "LOC"),
+            Entity("e3", 59, 66, "Donetsk", "PERSON")]
+    doc = PlaceStage()(_doc(text, entities=ents))
+    names = {doc.text[m.start:m.end]: p for p in doc.places for m in p.mentions}
+    assert names["Seoul"].country == "KOR"  # a world city is no person
+    assert names["Donetsk"].country == "UKR"  # "di dekat" marks a place
+    assert "Selatan" not in names  # "south", not a Malaysian town's other name

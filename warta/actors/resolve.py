@@ -127,7 +127,8 @@ class _Reader:
                     hit = matcher.match(self.text, self.words, k, self.keys)
                     if hit:
                         options.append((hit[0], -prio, kind, hit[1]))
-                if k in person_ents:
+                if k in person_ents and k not in place_at:
+                    # a model PERSON span the places stage read as a place is not a person
                     options.append((person_ents[k] - k, -0.5, "person", None))
             if k in place_at:
                 j, kind, alpha3 = place_at[k]
@@ -307,11 +308,10 @@ class _Reader:
                 self.add(f"GRP:{it.value}:{name_key(self.text[it.start:it.end])}", (it.start, it.end),
                          name=self.text[it.start:it.end], kind="group", sector=it.value, code=it.value)
             elif it.kind == "person":
-                last = it.j
-                if it.value is None:  # a model PERSON span
-                    self.person(it.i, last, None, (it.start, it.end))
+                if it.value is None and it.j - it.i == 1 and self.join_earlier(it):
+                    pass  # a lone surname the model marked ("Kim"): joins the nearest earlier person
                 else:
-                    self.person(it.i, last, it.value, (it.start, it.end))
+                    self.person(it.i, it.j, it.value, (it.start, it.end))
             it.used = True
         self.attach_offices(offices)
         self.short_names(items_at)
@@ -341,6 +341,21 @@ class _Reader:
             key = f"OFFICE:{country}:{role}"
             self.add(key, span, name=self.text[span[0]:span[1]], kind="person", country=country, sector=sector,
                      role=role, code=None)
+
+    def join_earlier(self, it: _Item) -> bool:
+        """Add a one-word person mention to the nearest earlier person whose name holds the word."""
+        key = name_key(self.text[it.start:it.end])
+        best = None
+        for start, dkey in sorted(self.person_mentions):
+            if start >= it.start:
+                break
+            if key in self.drafts[dkey].tokens:
+                best = dkey
+        if best is None:
+            return False
+        self.drafts[best].mentions.append(Span(it.start, it.end))
+        self.covered.append((it.start, it.end))
+        return True
 
     def short_names(self, items_at: dict[int, _Item]) -> None:
         """A lone capitalised word that is part of an earlier person's name joins the nearest such person."""

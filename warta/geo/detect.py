@@ -82,7 +82,9 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     """Toponym mentions of ``text`` with their gazetteer candidates, in text order."""
     gaz = gazetteer or get_gazetteer()
     found: list[Toponym] = []
+    stop = _stopwords()
     blocked: list[tuple[int, int]] = []
+    held: list[Toponym] = []  # doubtful hits, kept if the same name is found elsewhere
     for ent in entities:
         if ent.label in PLACE_LABELS:
             surface = ent.text
@@ -96,6 +98,8 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
                     start += len(surface) - len(stripped)
                     surface = stripped
                     cands, alt = _candidates(gaz, surface, allow_alternates=True)
+            if cands and alt and " " not in surface and name_key(surface) in stop:
+                cands = ()  # "Selatan" (south) is some town's alternate name, never meant so
             if cands:
                 found.append(Toponym(start, start + len(surface), surface, cands, "model", alternate_only=alt))
                 blocked.append((ent.start, ent.end))
@@ -109,14 +113,20 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
                 # "person" after "of"/"in"/"the" or before "police"/"area" ("of Alexandria"), nor a
                 # "nationality" that is the name of a large town ("Aleppo", "Tunis")
                 found.append(Toponym(ent.start, ent.end, ent.text, whole, "model"))
+            elif whole and ent.label == "PERSON" and " " not in ent.text:
+                # a one-word "person" that is a world city ("Seoul mengatakan") or a name the article
+                # uses as a place elsewhere is a place
+                top = Toponym(ent.start, ent.end, ent.text, whole, "model")
+                if any(gaz.entries[c].population >= PERSON_CITY_POPULATION for c in whole):
+                    found.append(top)
+                else:
+                    held.append(top)
             blocked.append((ent.start, ent.end))
 
     words = word_spans(text)
     caps = [text[a:a + 1].isupper() for a, _ in words]
     starts = _sentence_starts(text)
-    stop = _stopwords()
     has_model = bool(entities)
-    held: list[Toponym] = []  # doubtful hits, kept if the same name is found elsewhere
     max_n = min(gaz.max_words, MAX_SCAN_WORDS)
     i = 0
     while i < len(words):
@@ -182,6 +192,8 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
 
 #: words around a one-word PERSON entity that show it is a place ("of Alexandria", "Alexandria police")
 PLACE_CUES_BEFORE = frozenset("of in from at near outside to the di ke dari dekat".split())
+#: a one-word model PERSON span naming a town this large is the town ("Seoul", "Pyongyang")
+PERSON_CITY_POPULATION = 1_000_000
 #: a model NORP span that names a town this large (or a region or country) is a place
 NORP_TOWN_POPULATION = 50_000
 PLACE_CUES_AFTER = frozenset("police man woman area resident residents native natives officials mayor city "

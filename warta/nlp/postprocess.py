@@ -3,11 +3,21 @@
 1. An entity may not cross a sentence boundary (it is dropped).
 2. A capitalised common word at the start of a sentence is not a name ("Saran", "Analis",
    "Namun"): a one-word entity there is dropped, and a leading discourse word is
-   trimmed from a longer one ("Namun Moskow" → "Moskow"). Common words are those the
+   trimmed from a longer one ("Namun Moskow" → "Moskow", "Prajurit Korea Utara" → "Korea Utara"). Common words are those the
    CLICK-ID news text writes in lower case mid-sentence at least ``COMMON_MIN_LOWER_SHARE``
    of the time (``resources/nlp/common_words.id.txt``).
 3. GPE vs LOC follows :func:`warta.nlp.places.place_label`.
-4. Names in ``resources/nlp/entities.id.tsv`` (organisations such as PBB, NATO) get the listed
+4. In cased text, an entity without any capital letter is dropped ("singkong", "aceh"):
+   the model learnt lowercase names from NERP, which is entirely lowercase, and then
+   over-fires on common nouns in ordinary text. Text without any capital is left alone.
+5. A country, Indonesian province or city, or world city of 1M+ (``resources/nlp/major_places.txt``)
+   standing alone (no capitalised word right before or after it) that the model missed is
+   added as GPE with ``source="gazetteer"``.
+6. "<role> <place> <person>" ("pemimpin Korea Utara Kim Jong Un", "Presiden Rusia Vladimir Putin"): an
+   entity made of a major place name followed by a capitalised name, right after (or starting
+   with) a role noun from ``resources/nlp/role_words.id.txt``, is split into GPE + PERSON; a
+   major place name predicted as PERSON becomes GPE.
+7. Names in ``resources/nlp/entities.id.tsv`` (organisations such as PBB, NATO) get the listed
    label when the model found exactly that span; when the model found nothing overlapping,
    the name is added with ``source="gazetteer"``.
 
@@ -24,7 +34,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from .places import place_label
+from .places import major_places, place_label
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "nlp"
 COMMON_FILE = RESOURCES / "common_words.id.txt"
@@ -35,6 +45,10 @@ COMMON_MIN_LOWER_SHARE = 0.6
 COMMON_MIN_LOWER_COUNT = 5
 #: words that introduce a clause; trimmed from the front of a multi-word entity
 DISCOURSE_TAGS_FILE = RESOURCES / "leading_words.id.txt"
+ROLE_FILE = RESOURCES / "role_words.id.txt"
+#: switches for the rules 4 and 5 below (kept as constants so ablations can turn them off)
+DROP_LOWERCASE_IN_CASED_TEXT = True
+ADD_MAJOR_PLACES = True
 Span3 = tuple[int, int, str]
 
 
@@ -50,6 +64,14 @@ def leading_words() -> frozenset[str]:
     if not DISCOURSE_TAGS_FILE.exists():
         return frozenset()
     lines = DISCOURSE_TAGS_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    if not ROLE_FILE.exists():
+        return frozenset()
+    lines = ROLE_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
 
 
@@ -82,9 +104,12 @@ def fix_entities(text: str, ents: list[Span3], *, sentences: list[tuple[int, int
     next_token = {}
     for (s, _e), (s2, _e2) in zip(tokens, tokens[1:]):
         next_token[s] = s2
+    cased = any(ch.isupper() for ch in text)
     out: list[Span3] = []
     for start, end, label in ents:
         if _crosses(start, end, sentences):
+            continue
+        if DROP_LOWERCASE_IN_CASED_TEXT and cased and not any(ch.isupper() for ch in text[start:end]):
             continue
         if start in sent_starts:
             first_end = next((e for s, e in tokens if s == start), end)
@@ -92,15 +117,87 @@ def fix_entities(text: str, ents: list[Span3], *, sentences: list[tuple[int, int
             lower = first.lower()
             if first[:1].isupper() and first_end >= end and lower in common_words():
                 continue
-            if first_end < end and lower in leading_words():
-                start = next_token.get(start, end)
+            rest_start = next_token.get(start, end)
+            trim = lower in leading_words() or (lower in common_words() and text[rest_start:end] in major_places())
+            if first_end < end and trim:
+                # "Namun Moskow", "Prajurit Korea Utara": the sentence's first word is not part of the name.
+                start = rest_start
                 if start >= end:
                     continue
+        if label == "PERSON" and text[start:end] in major_places():
+            label = "GPE"
+        split = _split_role_place_person(text, start, end, tokens)
+        if split:
+            out.extend(split)
+            continue
         if label in ("GPE", "LOC"):
             label = place_label(text[start:end])
         out.append((start, end, label))
     out = _apply_lexicon(text, out, token_starts, token_ends, sentences)
+    if ADD_MAJOR_PLACES and cased:
+        out = _add_major_places(text, out, tokens, sent_starts)
     return sorted(out)
+
+
+def _add_major_places(text: str, ents: list[Span3], tokens: list[tuple[int, int]],
+                      sent_starts: set[int]) -> list[Span3]:
+    """Add missed stand-alone major place names (one or two tokens)."""
+    places = major_places()
+    if not places:
+        return ents
+    covered = [(s, e) for s, e, _l in ents]
+    words = [text[s:e] for s, e in tokens]
+
+    def capital(i: int) -> bool:
+        return 0 <= i < len(words) and words[i][:1].isupper()
+
+    for i, (s, e) in enumerate(tokens):
+        if not words[i][:1].isupper():
+            continue
+        for n in (2, 1):
+            j = i + n - 1
+            if j >= len(tokens):
+                continue
+            end = tokens[j][1]
+            name = text[s:end]
+            if name not in places:
+                continue
+            # "Universitas Indonesia", "Kabupaten Wakatobi": part of a longer name the model missed.
+            before_is_name = capital(i - 1) and s not in sent_starts
+            if before_is_name or capital(j + 1):
+                break
+            if any(s < ce and cs < end for cs, ce in covered):
+                break
+            ents.append((s, end, place_label(name)))
+            covered.append((s, end))
+            break
+    return ents
+
+
+def _split_role_place_person(text: str, start: int, end: int, tokens: list[tuple[int, int]]) -> list[Span3]:
+    """[GPE, PERSON] for "<role> <major place> <Name ...>", else []."""
+    inside = [(s, e) for s, e in tokens if start <= s and e <= end]
+    before = [(s, e) for s, e in tokens if e <= start][-2:]
+    roles = role_words()
+    k = 0
+    # a role inside the entity ("Presiden Rusia Vladimir Putin") is dropped from it
+    for n in (2, 1):
+        if len(inside) > n and " ".join(text[s:e] for s, e in inside[:n]).lower() in roles:
+            k = n
+            break
+    if k == 0:
+        prev = [" ".join(text[s:e] for s, e in before[-n:]).lower() for n in (1, 2) if len(before) >= n]
+        if not any(p in roles for p in prev):
+            return []
+    places = major_places()
+    for n in (2, 1):
+        if len(inside) >= k + n + 1:
+            place = (inside[k][0], inside[k + n - 1][1])
+            rest = inside[k + n:]
+            if text[place[0]:place[1]] in places and all(text[s:e][:1].isupper() for s, e in rest):
+                return [(place[0], place[1], place_label(text[place[0]:place[1]])),
+                        (rest[0][0], rest[-1][1], "PERSON")]
+    return []
 
 
 def _crosses(start: int, end: int, sentences: list[tuple[int, int]]) -> bool:

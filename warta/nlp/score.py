@@ -61,15 +61,13 @@ def score_spans(gold: Iterable[Iterable[tuple[int, int, str]]],
 
 def predict_spans(texts: Sequence[str], *, language: str = "id") -> list[list[tuple[int, int, str]]]:
     """Entity spans for each text (one sentence each) from warta's analysis code path."""
-    from ..model import Article, Document, Sentence as WSentence
+    from ..model import Article, Document
     from ..stages.analysis import AnalysisStage
+    from ..stages.sentences import SentenceStage
 
-    stage = AnalysisStage()
-    docs = []
-    for i, text in enumerate(texts):
-        d = Document(article=Article(id=f"s{i}", text=text), language=language)
-        d.sentences = [WSentence(0, len(text), language)]
-        docs.append(d)
+    # The same stages as warta.extract (language forced), so the score is the pipeline's score.
+    seg, stage = SentenceStage(), AnalysisStage()
+    docs = [seg(Document(article=Article(id=f"s{i}", text=text), language=language)) for i, text in enumerate(texts)]
     out = stage.pipe(docs)
     return [[(e.start, e.end, e.label) for e in d.entities] for d in out]
 

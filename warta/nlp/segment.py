@@ -58,6 +58,10 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
     """True when the word ending at ``dot`` (the full stop's index) is an abbreviation or an initial."""
     i = dot
+    if i > sent_start and text[i - 1] == " ":
+        # "R . Covey": a stop written apart from its word (space-joined corpus text) still closes it.
+        i -= 1
+        dot = i
     while i > sent_start and not text[i - 1].isspace() and text[i - 1] not in "(\"“‘'":
         i -= 1
     word = text[i:dot].lower()

@@ -1,0 +1,47 @@
+"""Models load from the package without any network access."""
+import socket
+
+import pytest
+
+from warta.nlp import models
+
+
+class _NoNetwork(socket.socket):
+    def __init__(self, *args, **kwargs):
+        raise OSError("network access attempted while loading a model")
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    monkeypatch.setattr(socket, "socket", _NoNetwork)
+    monkeypatch.setattr(socket, "create_connection", lambda *a, **k: (_ for _ in ()).throw(OSError("network")))
+    models.load_pipeline.cache_clear()
+    yield
+    models.load_pipeline.cache_clear()
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_models_load_offline(no_network, language):
+    nlp = models.load_pipeline(language)
+    assert models.has_ner(nlp), f"no NER in the {language} pipeline"
+    doc = nlp("Kim Jong Un bertemu Putin di Moskow." if language == "id" else "Kim Jong Un met Putin in Moscow.")
+    assert len(doc) >= 7
+
+
+def test_pipeline_is_cached():
+    assert models.load_pipeline("id") is models.load_pipeline("id")
+
+
+def test_indonesian_model_is_a_plain_spacy_directory():
+    import spacy
+
+    path = models.model_path("id")
+    assert path is not None, "warta/resources/models/id_news is missing"
+    nlp = spacy.load(path)
+    assert {"tok2vec", "tagger", "ner"} <= set(nlp.pipe_names)
+    assert {"PERSON", "ORG", "GPE", "LOC"} <= set(nlp.get_pipe("ner").labels)
+
+
+def test_english_labels_match_the_contract():
+    nlp = models.load_pipeline("en")
+    assert {"PERSON", "ORG", "GPE", "LOC", "EVENT"} <= set(nlp.get_pipe("ner").labels)

@@ -43,6 +43,8 @@ MERGE_DISTANCE = 8
 SUBORDINATE_FACTOR = 0.7
 #: a trigger inside a subordinate or reported clause ("… said that …")
 CLAUSE_FACTOR = 0.85
+#: a later verb trigger in a sentence that already has one
+LATER_VERB_FACTOR = 0.7
 #: a verb trigger outranks a noun trigger of the same weight
 VERB_BONUS = 0.1
 #: confidence lost per token between the sentence start and the trigger (up to POSITION_CAP tokens)
@@ -276,6 +278,8 @@ class RuleCoder:
                 continue  # no political actor in sight: not a PLOVER event we can stand behind
             if c.voice == "nominal" and any(k.voice != "nominal" and k.ti < c.ti for k in found[:n]):
                 c.confidence *= SUBORDINATE_FACTOR  # a noun after the main verb is its argument or circumstance
+            elif any(k.voice != "nominal" and k.ti < c.ti for k in found[:n]):
+                c.confidence *= LATER_VERB_FACTOR  # the sentence's first verb trigger is usually its main event
             if c.ti > lo and words[c.ti - 1] in res.purpose_markers and any(
                     0 < c.ti - k.ti <= MERGE_DISTANCE for k in found[:n]):
                 continue
@@ -344,7 +348,7 @@ class RuleCoder:
                 trigger_text=text[trigger.start:trigger.end],
             )
             events.append(base)
-            if mod.intent and polarity == "positive" and c.voice != "nominal" and c.actors \
+            if mod.intent and polarity == "positive" and c.voice != "nominal" and (c.actors or not res.require_actor) \
                     and c.trig.type not in ("AGREE", "THREATEN"):
                 # PLOVER codes an actor's own commitment to act as AGREE / THREATEN ("will visit")
                 kind = "AGREE" if c.trig.type in COOPERATIVE else "THREATEN" if c.trig.type in HOSTILE else None

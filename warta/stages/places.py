@@ -19,7 +19,7 @@ from ..geo.resolve import resolve
 from ..model import Document, Place, Span
 
 #: gazetteer kind → ``Place.precision``
-PRECISION = {"city": "city", "admin1": "admin", "country": "country", "region": "region"}
+PRECISION = {"city": "city", "admin1": "admin", "admin2": "admin", "country": "country", "region": "region"}
 
 
 class PlaceStage:

@@ -55,3 +55,15 @@ def test_one_sense_per_discourse():
 
 def test_haversine():
     assert round(haversine_km(0, 0, 0, 1)) == 111
+
+
+def test_indonesian_common_words_are_not_towns():
+    text = "Dalam rapat itu, Kita semua setuju. Para pejabat dari Padang dan Solo datang ke Jakarta."
+    got = [(t.surface, get_gazetteer().entries[i].country)
+           for t, i in zip(*(lambda ts: (ts, resolve(ts, language="id")))(find_toponyms(text, [], language="id")))]
+    assert [s for s, _ in got] == ["Padang", "Solo", "Jakarta"]
+    assert all(country == "IDN" for _, country in got)
+
+
+def test_other_name_inside_a_capitalised_run_is_dropped():
+    assert [t.surface for t in find_toponyms("Pesawat Lion Air mendarat.", [], language="id")] == []

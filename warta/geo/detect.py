@@ -78,8 +78,13 @@ def _candidates(gaz: Gazetteer, surface: str, *, allow_alternates: bool) -> tupl
     return alt, bool(alt)
 
 
-def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer | None = None) -> list[Toponym]:
-    """Toponym mentions of ``text`` with their gazetteer candidates, in text order."""
+def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer | None = None,
+                  language: str | None = None) -> list[Toponym]:
+    """Toponym mentions of ``text`` with their gazetteer candidates, in text order.
+
+    ``language`` ("id", "en") turns on the language's own checks: in Indonesian a scan hit that is
+    also a common word ("Dalam", "Kita", "Para") or a small foreign town needs more evidence.
+    """
     gaz = gazetteer or get_gazetteer()
     found: list[Toponym] = []
     stop = _stopwords()
@@ -167,6 +172,12 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
             continue
         top = Toponym(ws, end, surface, cands, "scan", alternate_only=alt)
         kinds = {gaz.entries[c].kind for c in cands}
+        if alt and ((first > 0 and caps[first - 1] and text[words[first - 1][1]:ws] == " ")
+                    or (i < len(words) and caps[i] and text[end:words[i][0]] == " ")):
+            continue  # "Lion Air" is no Lyon: an other-name hit inside a capitalised run
+        if language == "id" and _doubtful_id(gaz, cands, surface, n):
+            held.append(top)
+            continue
         if kinds == {"city"} and max(gaz.entries[c].population for c in cands) < SMALL_TOWN_POPULATION:
             # a small town's name right after another capitalised word ("Jong Un"), at a sentence
             # start, or of three letters or fewer is more often something else; so is one followed
@@ -192,12 +203,37 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
 
 #: words around a one-word PERSON entity that show it is a place ("of Alexandria", "Alexandria police")
 PLACE_CUES_BEFORE = frozenset("of in from at near outside to the di ke dari dekat".split())
+#: in Indonesian text a one-word town name that is also a common word ("Dalam", "Kita") needs a town
+#: this large ("Padang", "Malang") or the name found as a place elsewhere in the article
+ID_WORD_TOWN_POPULATION = 500_000
 #: a one-word model PERSON span naming a town this large is the town ("Seoul", "Pyongyang")
 PERSON_CITY_POPULATION = 1_000_000
 #: a model NORP span that names a town this large (or a region or country) is a place
 NORP_TOWN_POPULATION = 50_000
 PLACE_CUES_AFTER = frozenset("police man woman area resident residents native natives officials mayor city "
                              "county council school schools hospital".split())
+
+
+def _doubtful_id(gaz: Gazetteer, cands: tuple[int, ...], surface: str, n: int) -> bool:
+    """In Indonesian text: a one-word name that is also a common word ("Para" is no Pará), unless it
+    names a country, a region, an Indonesian province or a large town; or a small foreign town."""
+    entries = [gaz.entries[c] for c in cands]
+    if any(e.kind in ("country", "region") or (e.kind == "admin1" and e.country == "IDN") for e in entries):
+        return False
+    biggest = max(e.population for e in entries)
+    if n == 1 and biggest < ID_WORD_TOWN_POPULATION and _known_id_word(surface.lower()):
+        return True
+    foreign = all(e.country != "IDN" for e in entries)
+    return foreign and all(e.kind == "city" for e in entries) and biggest < SMALL_TOWN_POPULATION
+
+
+@lru_cache(maxsize=4096)
+def _known_id_word(word: str) -> bool:
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover - a declared dependency
+        return False
+    return simplemma.is_known(word, lang="id")
 
 
 def _large(gaz: Gazetteer, cands: tuple[int, ...]) -> bool:

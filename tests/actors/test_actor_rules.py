@@ -116,3 +116,12 @@ def test_noisy_model_labels_do_not_make_people_of_places():
     assert got["Seoul"].code == "KOR" and got["Seoul"].kind == "state"
     assert got["Kim"] is got["Kim Yong-hyun"]
     assert [a.name for a in doc.actors if a.kind == "person"] == ["Kim Yong-hyun"]
+
+
+def test_a_capital_is_a_government_only_when_it_acts():
+    doc = _actors("Jakarta, hari ini hujan. Wali Kota Jakarta meninjau banjir. Menteri BUMN hadir. "
+                  "Jakarta memprotes Canberra.")
+    got = _by_text(doc)
+    assert "Jakarta" in got and len([m for m in got["Jakarta"].mentions]) == 1  # only "Jakarta memprotes"
+    assert not any(a.role == "mayor" and a.country == "IDN" for a in doc.actors)
+    assert not any(a.name == "BUMN" for a in doc.actors)

@@ -12,7 +12,9 @@ composed by a few patterns, in this order:
 2. group: ``SECTOR [word] COUNTRY`` ("pasukan Ukraina", "perwira Korea Utara") or
    ``COUNTRY [word] SECTOR`` ("Russian troops"): kind group, code ``"RUS.MIL"``;
 3. a sector noun marked standalone ("Analis") is a group without a country;
-4. country names and demonyms left over are state mentions; a capital or metonym is one unless a
+4. country names and demonyms left over are state mentions; a capital or metonym is one when it
+   acts: a verb follows it ("Seoul mengharapkan", "Pyongyang akan mengirim", "Moscow said") or it is
+   paired by "dan"/"and" with another state or capital ("antara Pyongyang dan Moskow"), and no
    locative word comes right before it ("di Seoul" stays a place only); IGO names are IGOs; named
    armed groups and movements (``groups.yaml``: Hamas, Taliban, OPM ...) are groups with their country;
 5. people: model PERSON entities and names of the leaders table; a later lone surname or given
@@ -29,8 +31,10 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from ..geo.normalize import name_key, word_spans
@@ -44,6 +48,20 @@ PHRASE_BREAKERS = frozenset(
     "di ke dari untuk dengan oleh antara dan atau yang bahwa pada dalam atas bagi terhadap sejak "
     "in at to from for with by between and or that on of against".split()
 )
+#: roles of a town or region: "Wali Kota Jakarta" is Jakarta's mayor, not Indonesia's
+LOCAL_ROLES = frozenset({"mayor", "governor", "regent", "police chief", "chief of police"})
+#: words that may stand between a capital and its verb ("Pyongyang akan mengirim")
+ADVERBS = frozenset("akan telah sudah tidak tak juga pun masih sedang secara khusus terus segera kembali "
+                    "has have had will would also not never again reportedly along".split())
+MAX_ADVERBS = 2
+#: English verbs that follow a government's name
+EN_VERBS = frozenset("said says say accused accuses denied denies rejected rejects wants warned warns announced "
+                     "announces agreed agrees responded responds condemned condemns demanded demands called calls "
+                     "urged urges sent sends launched launches threatened threatens claimed claims is was are were "
+                     "insisted insists refused refuses vowed vows hopes hoped expects expected signed signs "
+                     "imposed imposes has have had will would".split())
+#: Indonesian verb prefixes (active me-/ber-, passive di-, ter-)
+ID_VERB_PREFIXES = ("me", "ber", "di", "ter", "mem", "men", "meng", "meny")
 #: at most this many capitalised words make a person's name
 MAX_NAME_WORDS = 4
 
@@ -87,6 +105,15 @@ class _Reader:
         self.keys = [name_key(self.text[a:b]) for a, b in self.words]
         self.word_at_start = {s: k for k, (s, _) in enumerate(self.words)}
         self.word_at_end = {e: k for k, (_, e) in enumerate(self.words)}
+        starts = [a for a, _ in self.words]
+        self.place_words: set[int] = set()  # words inside a place mention
+        for place in doc.places:
+            for m in place.mentions:
+                k = bisect_left(starts, m.start)
+                while k < len(starts) and starts[k] < m.end:
+                    self.place_words.add(k)
+                    k += 1
+        self.pos = {t.start: t.pos for t in doc.tokens}  # the tagger's view, when the analysis ran
         self.drafts: dict[str, _Draft] = {}
         self.person_mentions: list[tuple[int, str]] = []  # (start, draft key) in text order
         self.covered: list[tuple[int, int]] = []
@@ -187,9 +214,15 @@ class _Reader:
         return d
 
     def name_after(self, k: int, items_at: dict[int, _Item]) -> tuple[int, int, Any] | None:
-        """A person's name starting at word ``k``: (first word, end word, canonical or None)."""
-        if k >= len(self.words) or not _is_cap(self.word(k)):
+        """A person's name starting at word ``k``: (first word, end word, canonical or None).
+
+        A place ("gubernur DKI Jakarta") or a day or month name ("wakil presiden, Selasa") is no name.
+        """
+        if k >= len(self.words) or not _is_cap(self.word(k)) or k in self.place_words:
             return None
+        word = self.word(k)
+        if self.keys[k] in _not_names() or (word.isupper() and len(word) >= 3):
+            return None  # a day, a title word, or an acronym ("Menteri BUMN")
         item = items_at.get(k)
         if item is not None:
             return (k, item.j, item.value) if item.kind == "person" else None
@@ -242,6 +275,7 @@ class _Reader:
     def read(self) -> list[Actor]:
         items = self.items()
         items_at = {it.i: it for it in items}
+        n_of = {id(it): n for n, it in enumerate(items)}
         offices: list[tuple[str, str, str, tuple[int, int]]] = []  # (country, role, sector, span)
         country_kinds = ("state", "demonym", "capital")
         for n, it in enumerate(items):
@@ -251,7 +285,8 @@ class _Reader:
             if it.kind == "title":
                 country = None
                 end_word, end_char = it.j, it.end
-                if nxt and nxt.kind in country_kinds and nxt.i == it.j and not nxt.used:
+                if nxt and nxt.kind in country_kinds and nxt.i == it.j and not nxt.used and \
+                        self.plain_gap(nxt.i) and not (nxt.kind == "capital" and it.value[0] in LOCAL_ROLES):
                     country, end_word, end_char = nxt.value, nxt.j, nxt.end
                 name = self.name_after(end_word, items_at) if self.adjacent(end_word) else None
                 if name:
@@ -268,8 +303,8 @@ class _Reader:
                     it.used = True
                     offices.append((country, it.value[0], it.value[1], (it.start, end_char)))
                 continue
-            if it.kind in ("state", "demonym") and nxt and not nxt.used:
-                if nxt.kind == "title" and nxt.i == it.j and self.adjacent(nxt.i) and \
+            if it.kind in ("state", "demonym", "capital") and nxt and not nxt.used:
+                if nxt.kind == "title" and nxt.i == it.j and self.adjacent(nxt.i) and it.kind != "capital" and \
                         (it.kind == "demonym" or self.lang == "en"):
                     name = self.name_after(nxt.j, items_at) if self.adjacent(nxt.j) else None
                     if name:
@@ -296,7 +331,7 @@ class _Reader:
                 continue
             if it.kind in ("state", "demonym"):
                 self.state(it.value, (it.start, it.end))
-            elif it.kind == "capital" and not self.preceded_by_locative(it.i):
+            elif it.kind == "capital" and not self.preceded_by_locative(it.i) and self.acts(it, items, n_of[id(it)]):
                 self.state(it.value, (it.start, it.end))
             elif it.kind == "igo":
                 self.add(it.value, (it.start, it.end), name=self.text[it.start:it.end], kind="igo", code=it.value)
@@ -316,6 +351,34 @@ class _Reader:
         self.attach_offices(offices)
         self.short_names(items_at)
         return self.finish()
+
+    def acts(self, it: _Item, items: list[_Item], n: int) -> bool:
+        """Does a capital act as its government here? When a verb follows it (adverbs such as
+        "akan", "telah", "secara khusus" may come between: "Seoul mengharapkan", "Pyongyang akan
+        mengirim", "Moscow said"), or when it is paired with another state or capital by "dan"/"and"
+        ("antara Pyongyang dan Moskow")."""
+        if it.i > 0 and self.word(it.i - 1).lower() in ("by", "oleh"):
+            return True  # the agent of a passive ("an admission by Moscow")
+        k = it.j
+        for _ in range(MAX_ADVERBS + 1):
+            if k >= len(self.words) or not self.plain_gap(k):
+                break
+            word = self.word(k).lower()
+            if self.pos.get(self.words[k][0]) in ("VERB", "AUX") or _is_verb(word, self.lang):
+                return True
+            if word not in ADVERBS:
+                break
+            k += 1
+        for other in (items[n - 1] if n > 0 else None, items[n + 1] if n + 1 < len(items) else None):
+            if other is None or other.kind not in ("state", "demonym", "capital"):
+                continue
+            lo, hi = (other, it) if other.i < it.i else (it, other)
+            if hi.i - lo.j == 1 and self.word(lo.j).lower() in ("dan", "and", "serta"):
+                return True
+        return False
+
+    def plain_gap(self, k: int) -> bool:
+        return self.text[self.words[k - 1][1]:self.words[k][0]] == " "
 
     def adjacent(self, k: int) -> bool:
         if k >= len(self.words) or k == 0:
@@ -389,6 +452,21 @@ class _Reader:
             actors.append(Actor(id=f"a{n}", name=d.name, kind=d.kind, country=d.country, sector=d.sector,
                                 role=d.role, mentions=mentions, code=d.code))
         return actors
+
+
+def _is_verb(word: str, lang: str) -> bool:
+    if lang == "en":
+        return word in EN_VERBS
+    return len(word) >= 5 and word.startswith(ID_VERB_PREFIXES) and word not in ("dalam", "depan", "dekat")
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    """Capitalised words that never start a person's name after a title: the geo stop words
+    (days, months, titles, generic nouns)."""
+    from ..geo.detect import _stopwords
+
+    return _stopwords()
 
 
 def _country_name(alpha3: str) -> str:

@@ -253,7 +253,8 @@ class ClaimFinder:
                     speaker = self._speaker_left(i, lo)
                     sp = speaker[1]
                     k0 = v.token_range(sp.start, sp.end)[0] if sp is not None else None
-                    if k0 is not None and k0 - 1 > lo and words[k0 - 1] == ",":  # "…, police said."
+                    if k0 is not None and k0 - 1 > lo and (words[k0 - 1] == "," or self.text[v.starts[k0 - 1]] in CLOSE_QUOTES + STRAIGHT):
+                        # "…, police said." / "“…,” Trump said."
                         q = self._quote_ending_at(v.starts[k0 - 1])
                         if q is not None:
                             self._add(speaker, i, j, lo, lo, "direct", str(res.cues.values[cue]), (q.start, q.end))

@@ -464,9 +464,9 @@ def _is_verb(word: str, lang: str) -> bool:
 def _not_names() -> frozenset[str]:
     """Capitalised words that never start a person's name after a title: the geo stop words
     (days, months, titles, generic nouns)."""
-    from ..geo.detect import _stopwords
+    from ..geo.detect import stopwords
 
-    return _stopwords()
+    return stopwords()
 
 
 def _country_name(alpha3: str) -> str:

@@ -56,7 +56,8 @@ class Toponym:
 
 
 @lru_cache(maxsize=1)
-def _stopwords() -> frozenset[str]:
+def stopwords() -> frozenset[str]:
+    """Lowercase words that a text scan never takes as a toponym on their own (``stopwords.txt``)."""
     lines = (RESOURCES / "stopwords.txt").read_text(encoding="utf-8").splitlines()
     return frozenset(ln.strip().lower() for ln in lines if ln.strip() and not ln.startswith("#"))
 
@@ -87,7 +88,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     """
     gaz = gazetteer or get_gazetteer()
     found: list[Toponym] = []
-    stop = _stopwords()
+    stop = stopwords()
     blocked: list[tuple[int, int]] = []
     held: list[Toponym] = []  # doubtful hits, kept if the same name is found elsewhere
     for ent in entities:

@@ -51,7 +51,7 @@ def _certainty(words: Sequence[str], lo: int, hi: int, res: CodingResources) -> 
     for _, p in res.probable.finditer(words, lo, hi):
         best = weaker(best, "probable")
     for i, p in res.possible.finditer(words, lo, hi):
-        # "mungkin" inside "sangat mungkin" was consumed above only if matched there; re-check
+        # "mungkin" that is the tail of a probable phrase ("sangat mungkin") is not a second hedge
         if i > 0 and res.probable.match(words, i - 1) and len(res.probable.match(words, i - 1) or ()) > 1:
             continue
         best = weaker(best, "possible")

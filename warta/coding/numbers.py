@@ -23,6 +23,7 @@ from .resources import CodingResources
 WINDOW = 7
 #: how far after a number its victim noun may sit ("enam perwira Korea Utara")
 NOUN_GAP = 3
+SEPARATORS_RE = re.compile(r"[.,]")
 DIGITS_RE = re.compile(r"^\d{1,3}(?:[.,]\d{3})*$|^\d+$")
 #: words after a number that make it something other than a head count
 NOT_COUNTS = frozenset({
@@ -39,7 +40,7 @@ def _number_at(words: Sequence[str], i: int, res: CodingResources) -> tuple[int,
     """(low, high, tokens used) for a number expression starting at ``i``."""
     w = words[i]
     if DIGITS_RE.match(w):
-        value = int(re.sub(r"[.,]", "", w))
+        value = int(SEPARATORS_RE.sub("", w))
         n = 1
         if i + 1 < len(words) and words[i + 1] in ("ribu", "thousand", "juta", "million"):
             value *= 1000 if words[i + 1] in ("ribu", "thousand") else 1_000_000

@@ -66,9 +66,12 @@ class Tally:
         split = SPLIT if population == "literal" else f"{SPLIT}.{population}"
         med = statistics.median(self.errors_km) if self.errors_km else 0.0
         mean = statistics.fmean(self.errors_km) if self.errors_km else 0.0
+        # GeoVirus gives no GeoNames ids: no exact-id row rather than a 0 over nothing
+        exact = [Score(TASK, dataset, split, "exact_geonames", _ratio(self.gid_right, self.gid_total),
+                       self.gid_total, secs)] if self.gid_total else []
         return [
             Score(TASK, dataset, split, "acc161", _ratio(self.within, self.total), self.total, secs),
-            Score(TASK, dataset, split, "exact_geonames", _ratio(self.gid_right, self.gid_total), self.gid_total, secs),
+            *exact,
             Score(TASK, dataset, split, "country_acc", _ratio(self.country_right, self.country_total),
                   self.country_total, secs),
             Score(TASK, dataset, split, "found", _ratio(self.found, self.total), self.total, secs),

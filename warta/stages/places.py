@@ -29,7 +29,7 @@ class PlaceStage:
 
     def __call__(self, doc: Document) -> Document:
         gaz = get_gazetteer()
-        toponyms = find_toponyms(doc.article.text, doc.entities, gazetteer=gaz)
+        toponyms = find_toponyms(doc.article.text, doc.entities, gazetteer=gaz, language=doc.language)
         chosen = resolve(toponyms, language=doc.language, gazetteer=gaz)
         places: dict[int, Place] = {}
         for top, idx in zip(toponyms, chosen):

@@ -118,10 +118,13 @@ def test_noisy_model_labels_do_not_make_people_of_places():
     assert [a.name for a in doc.actors if a.kind == "person"] == ["Kim Yong-hyun"]
 
 
-def test_a_capital_is_a_government_only_when_it_acts():
+def test_a_capital_is_no_government_in_a_dateline_or_a_district_name():
     doc = _actors("Jakarta, hari ini hujan. Wali Kota Jakarta meninjau banjir. Menteri BUMN hadir. "
-                  "Jakarta memprotes Canberra.")
+                  "Jakarta memprotes Canberra. Warga Jakarta Timur mengungsi.")
     got = _by_text(doc)
-    assert "Jakarta" in got and len([m for m in got["Jakarta"].mentions]) == 1  # only "Jakarta memprotes"
+    jakarta = [m for m in got["Jakarta"].mentions if doc.text[m.start:m.end] == "Jakarta"]
+    assert [doc.text[m.start:m.end + 10] for m in jakarta] == ["Jakarta memprotes"]
+    assert got["Canberra"].code == "AUS"  # the object of the protest
+    assert not any(a.kind == "group" and a.country == "IDN" for a in doc.actors)  # "Warga Jakarta Timur"
     assert not any(a.role == "mayor" and a.country == "IDN" for a in doc.actors)
     assert not any(a.name == "BUMN" for a in doc.actors)

@@ -12,10 +12,11 @@ composed by a few patterns, in this order:
 2. group: ``SECTOR [word] COUNTRY`` ("pasukan Ukraina", "perwira Korea Utara") or
    ``COUNTRY [word] SECTOR`` ("Russian troops"): kind group, code ``"RUS.MIL"``;
 3. a sector noun marked standalone ("Analis") is a group without a country;
-4. country names and demonyms left over are state mentions; a capital or metonym is one when it
-   acts: a verb follows it ("Seoul mengharapkan", "Pyongyang akan mengirim", "Moscow said") or it is
-   paired by "dan"/"and" with another state or capital ("antara Pyongyang dan Moskow"), and no
-   locative word comes right before it ("di Seoul" stays a place only); IGO names are IGOs; named
+4. country names and demonyms left over are state mentions; so is a capital or metonym as subject,
+   object, possessor or one of a pair ("Seoul mengharapkan", "mengunjungi Moskow", "antara Pyongyang
+   dan Moskow") unless a locative word comes right before it ("di Seoul" stays a place only), it is a
+   dateline ("JAKARTA, KOMPAS.com —") or it starts a district's name ("Jakarta Timur"); IGO names are
+   IGOs; named
    armed groups and movements (``groups.yaml``: Hamas, Taliban, OPM ...) are groups with their country;
 5. people: model PERSON entities and names of the leaders table; a later lone surname or given
    name ("Kim") joins the nearest earlier person whose name contains it, never a new person.
@@ -50,18 +51,8 @@ PHRASE_BREAKERS = frozenset(
 )
 #: roles of a town or region: "Wali Kota Jakarta" is Jakarta's mayor, not Indonesia's
 LOCAL_ROLES = frozenset({"mayor", "governor", "regent", "police chief", "chief of police"})
-#: words that may stand between a capital and its verb ("Pyongyang akan mengirim")
-ADVERBS = frozenset("akan telah sudah tidak tak juga pun masih sedang secara khusus terus segera kembali "
-                    "has have had will would also not never again reportedly along".split())
-MAX_ADVERBS = 2
-#: English verbs that follow a government's name
-EN_VERBS = frozenset("said says say accused accuses denied denies rejected rejects wants warned warns announced "
-                     "announces agreed agrees responded responds condemned condemns demanded demands called calls "
-                     "urged urges sent sends launched launches threatened threatens claimed claims is was are were "
-                     "insisted insists refused refuses vowed vows hopes hoped expects expected signed signs "
-                     "imposed imposes has have had will would".split())
-#: Indonesian verb prefixes (active me-/ber-, passive di-, ter-)
-ID_VERB_PREFIXES = ("me", "ber", "di", "ter", "mem", "men", "meng", "meny")
+#: words after a capital that make it a district's name ("Jakarta Timur", "Seoul Selatan")
+DISTRICT_WORDS = frozenset("utara selatan timur barat pusat raya north south east west central".split())
 #: at most this many capitalised words make a person's name
 MAX_NAME_WORDS = 4
 
@@ -113,7 +104,6 @@ class _Reader:
                 while k < len(starts) and starts[k] < m.end:
                     self.place_words.add(k)
                     k += 1
-        self.pos = {t.start: t.pos for t in doc.tokens}  # the tagger's view, when the analysis ran
         self.drafts: dict[str, _Draft] = {}
         self.person_mentions: list[tuple[int, str]] = []  # (start, draft key) in text order
         self.covered: list[tuple[int, int]] = []
@@ -170,9 +160,11 @@ class _Reader:
                 continue
             n, _, kind, value = max(options, key=lambda o: (o[0], o[1]))
             if kind == "capital":
-                # a capital counts only where the places stage also read it as that country's town
+                # a capital counts only where the places stage also read it as that country's town,
+                # and not as the first word of a district ("Jakarta Timur")
                 place = place_at.get(k)
-                if place is None or place[2] != value:
+                district = k + n < len(self.words) and self.keys[k + n] in DISTRICT_WORDS
+                if place is None or place[2] != value or district:
                     k += 1
                     continue
             start, end = self.words[k][0], self.words[k + n - 1][1]
@@ -353,29 +345,17 @@ class _Reader:
         return self.finish()
 
     def acts(self, it: _Item, items: list[_Item], n: int) -> bool:
-        """Does a capital act as its government here? When a verb follows it (adverbs such as
-        "akan", "telah", "secara khusus" may come between: "Seoul mengharapkan", "Pyongyang akan
-        mengirim", "Moscow said"), or when it is paired with another state or capital by "dan"/"and"
-        ("antara Pyongyang dan Moskow")."""
-        if it.i > 0 and self.word(it.i - 1).lower() in ("by", "oleh"):
-            return True  # the agent of a passive ("an admission by Moscow")
-        k = it.j
-        for _ in range(MAX_ADVERBS + 1):
-            if k >= len(self.words) or not self.plain_gap(k):
-                break
-            word = self.word(k).lower()
-            if self.pos.get(self.words[k][0]) in ("VERB", "AUX") or _is_verb(word, self.lang):
-                return True
-            if word not in ADVERBS:
-                break
-            k += 1
-        for other in (items[n - 1] if n > 0 else None, items[n + 1] if n + 1 < len(items) else None):
-            if other is None or other.kind not in ("state", "demonym", "capital"):
-                continue
-            lo, hi = (other, it) if other.i < it.i else (it, other)
-            if hi.i - lo.j == 1 and self.word(lo.j).lower() in ("dan", "and", "serta"):
-                return True
-        return False
+        """Does a capital stand for its government here? Yes — as a subject ("Seoul mengharapkan"),
+        an object ("mengunjungi Moskow"), a possessor ("Moscow's decision") or one of a pair
+        ("antara Pyongyang dan Moskow") — except as a dateline at the start of a line or sentence
+        ("JAKARTA, KOMPAS.com —", "Jakarta, hari ini"). District names ("Jakarta Timur") never
+        become capital items, and the locative test (``preceded_by_locative``) comes on top."""
+        gap = self.text[self.words[it.i - 1][1]:it.start] if it.i > 0 else "\n"
+        starts_sentence = "\n" in gap or gap.strip()[-1:] in (".", "!", "?", "|", "—")
+        follow = self.text[it.end:it.end + 3]
+        if starts_sentence and (follow[:1] in (",", "(") or follow.strip()[:1] in ("-", "—", "–")):
+            return False
+        return True
 
     def plain_gap(self, k: int) -> bool:
         return self.text[self.words[k - 1][1]:self.words[k][0]] == " "
@@ -452,12 +432,6 @@ class _Reader:
             actors.append(Actor(id=f"a{n}", name=d.name, kind=d.kind, country=d.country, sector=d.sector,
                                 role=d.role, mentions=mentions, code=d.code))
         return actors
-
-
-def _is_verb(word: str, lang: str) -> bool:
-    if lang == "en":
-        return word in EN_VERBS
-    return len(word) >= 5 and word.startswith(ID_VERB_PREFIXES) and word not in ("dalam", "depan", "dekat")
 
 
 @lru_cache(maxsize=1)

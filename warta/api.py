@@ -22,10 +22,17 @@ from .serialize import to_contract
 DEFAULT_BATCH_SIZE = 64
 
 
+#: event coders: the offline rules (default) or an OpenAI-compatible LLM endpoint (opt-in)
+CODERS = ("rules", "llm")
+
+
 @lru_cache(maxsize=4)
-def default_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES) -> Pipeline:
+def default_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, coder: str = "rules") -> Pipeline:
     """The shared pipeline (models load on first use and are reused)."""
-    return build_pipeline(list(stages))
+    if coder not in CODERS:
+        raise InputError(f"unknown coder '{coder}'", hint="use rules, or llm with WARTA_LLM_BASE_URL and WARTA_LLM_MODEL set")
+    options = {"events": {"coder": coder}} if coder != "rules" and "events" in stages else None
+    return build_pipeline(list(stages), options=options)
 
 
 def process(article: Article, *, pipeline: Pipeline | None = None) -> Document:
@@ -39,7 +46,7 @@ def process(article: Article, *, pipeline: Pipeline | None = None) -> Document:
 
 def extract(text: str, *, title: str | None = None, published: Any = None, language: str | None = None,
             url: str | None = None, source: str | None = None, article_id: str | None = None,
-            max_chars: int = DEFAULT_MAX_CHARS) -> dict[str, Any]:
+            max_chars: int = DEFAULT_MAX_CHARS, coder: str = "rules") -> dict[str, Any]:
     """One article's text → the JSON contract v1 as a dict.
 
     Args:
@@ -47,10 +54,11 @@ def extract(text: str, *, title: str | None = None, published: Any = None, langu
         title: the headline, if not the first line of ``text``.
         published: publication date (``YYYY-MM-DD`` or ``date``); relative dates resolve against it.
         language: ``id``, ``en`` or None/``auto`` to detect.
+        coder: ``rules`` (offline, default) or ``llm`` (an OpenAI-compatible endpoint from the environment).
     """
     article = article_from_text(text, title=title, published=published, language=language, url=url,
                                 source=source, article_id=article_id, max_chars=max_chars)
-    pipe = default_pipeline()
+    pipe = default_pipeline(coder=coder)
     return to_contract(process(article, pipeline=pipe), pipeline=pipe.describe())
 
 
@@ -74,7 +82,7 @@ def process_many(articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH
 
 
 def extract_many(articles: Iterable[dict[str, Any]], *, batch_size: int = DEFAULT_BATCH_SIZE,
-                 errors: str = "raise") -> Iterator[dict[str, Any]]:
+                 errors: str = "raise", coder: str = "rules") -> Iterator[dict[str, Any]]:
     """Many articles (dicts with ``text`` and optional ``id``, ``title``, ``published``, ``language``,
     ``url``, ``source``) → contract dicts, in input order, batched for speed.
 
@@ -83,7 +91,7 @@ def extract_many(articles: Iterable[dict[str, Any]], *, batch_size: int = DEFAUL
     """
     if errors not in ("raise", "skip", "include"):
         raise InputError(f"errors={errors!r} is not a policy", hint="use raise, skip or include")
-    pipe = default_pipeline()
+    pipe = default_pipeline(coder=coder)
     meta = pipe.describe()
 
     def to_articles() -> Iterator[Article]:

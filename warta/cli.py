@@ -20,6 +20,12 @@ EXAMPLE_FILE = Path(__file__).parent / "resources" / "examples" / "korea-utara-r
 EXAMPLE_PUBLISHED = "2024-10-08"
 
 
+_CODER_OPTION = click.option(
+    "--coder", type=click.Choice(["rules", "llm"]), default="rules", show_default=True,
+    help="Event coder: offline rules, or an OpenAI-compatible LLM endpoint "
+         "(WARTA_LLM_BASE_URL, WARTA_LLM_MODEL, WARTA_LLM_API_KEY).")
+
+
 def _default_db() -> str:
     return os.environ.get("WARTA_DB", "warta.db")
 
@@ -109,8 +115,9 @@ def demo(db: str, out: Path) -> None:
 @click.option("--title", help="The headline, if it is not the text's first line.")
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 @click.option("--max-chars", type=int, default=None, help="Refuse articles longer than this (default 1,000,000).")
+@_CODER_OPTION
 def extract(path: Path, published: str | None, language: str, title: str | None, fmt: str,
-            max_chars: int | None) -> None:
+            max_chars: int | None, coder: str) -> None:
     """Extract one article (a .txt or .html file, or - for stdin) to the JSON contract.
 
     \b
@@ -135,7 +142,7 @@ def extract(path: Path, published: str | None, language: str, title: str | None,
             title = title or html_title
             published = published or html_date
     result = run_extract(tmp_text, title=title, published=published, language=language,
-                         max_chars=max_chars or DEFAULT_MAX_CHARS)
+                         max_chars=max_chars or DEFAULT_MAX_CHARS, coder=coder)
     if fmt == "json":
         _echo_json(result)
     else:
@@ -164,8 +171,9 @@ def _decode_stdin(data: bytes) -> str:
 @click.option("--max-chars", type=click.IntRange(1), default=None, help="Refuse articles longer than this (default 1,000,000).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_CODER_OPTION
 def ingest(paths: tuple[Path, ...], db: str | None, reprocess: bool, published: str | None, batch_size: int,
-           max_chars: int | None, quiet: bool, fmt: str) -> None:
+           max_chars: int | None, quiet: bool, fmt: str, coder: str) -> None:
     """Extract files, folders and JSONL into the database (idempotent).
 
     JSONL: one article a line, "text" required; "id", "url", "source", "title",
@@ -184,7 +192,7 @@ def ingest(paths: tuple[Path, ...], db: str | None, reprocess: bool, published: 
     store = _store(db)
     total = count_inputs(list(paths))
     kwargs = dict(store=store, reprocess=reprocess, batch_size=batch_size, max_chars=max_chars or DEFAULT_MAX_CHARS,
-                  published=published)
+                  published=published, coder=coder)
     if quiet or fmt == "json":
         summary = ingest_paths(list(paths), **kwargs)
     else:

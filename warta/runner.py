@@ -96,11 +96,12 @@ def _fail(store: Store, summary: IngestSummary, stage: str, message: str, articl
 
 
 def ingest_paths(paths: list[Path], *, store: Store, reprocess: bool = False, batch_size: int = DEFAULT_BATCH_SIZE,
-                 max_chars: int = DEFAULT_MAX_CHARS, published: Any = None,
+                 max_chars: int = DEFAULT_MAX_CHARS, published: Any = None, coder: str = "rules",
                  on_progress: Callable[[int], None] | None = None) -> IngestSummary:
     """Ingest files and folders (.txt, .html, .jsonl[.gz])."""
     return ingest_articles(iter_articles(paths, max_chars=max_chars, published=published), store=store,
-                           reprocess=reprocess, batch_size=batch_size, on_progress=on_progress)
+                           reprocess=reprocess, batch_size=batch_size, on_progress=on_progress,
+                           pipeline=default_pipeline(coder=coder))
 
 
 def count_inputs(paths: list[Path]) -> int | None:

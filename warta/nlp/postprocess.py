@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from bisect import bisect_left
 import re
 from collections import Counter
 from functools import lru_cache
@@ -112,7 +113,8 @@ def fix_entities(text: str, ents: list[Span3], *, sentences: list[tuple[int, int
         if DROP_LOWERCASE_IN_CASED_TEXT and cased and not any(ch.isupper() for ch in text[start:end]):
             continue
         if start in sent_starts:
-            first_end = next((e for s, e in tokens if s == start), end)
+            k = bisect_left(tokens, (start, -1))
+            first_end = tokens[k][1] if k < len(tokens) and tokens[k][0] == start else end
             first = text[start:first_end]
             lower = first.lower()
             if first[:1].isupper() and first_end >= end and lower in common_words():
@@ -176,8 +178,10 @@ def _add_major_places(text: str, ents: list[Span3], tokens: list[tuple[int, int]
 
 def _split_role_place_person(text: str, start: int, end: int, tokens: list[tuple[int, int]]) -> list[Span3]:
     """[GPE, PERSON] for "<role> <major place> <Name ...>", else []."""
-    inside = [(s, e) for s, e in tokens if start <= s and e <= end]
-    before = [(s, e) for s, e in tokens if e <= start][-2:]
+    i = bisect_left(tokens, (start, -1))
+    j = bisect_left(tokens, (end, -1))
+    inside = tokens[i:j]
+    before = tokens[max(0, i - 2):i]
     roles = role_words()
     k = 0
     # a role inside the entity ("Presiden Rusia Vladimir Putin") is dropped from it

@@ -54,13 +54,14 @@ def test_unknown_language_gets_tokens_but_no_entities():
     assert doc.tokens and doc.entities == []
 
 
+@pytest.fixture(scope="module")
+def result(example_extract):
+    return example_extract
+
+
 @needs_model
 class TestExampleArticle:
     """The acceptance checks of issue 3 on the canonical example, through warta.extract."""
-
-    @pytest.fixture(scope="class")
-    def result(self, example_extract):
-        return example_extract
 
     @pytest.mark.parametrize("name", ["Kim Yong-hyun", "Kim Jong Un", "Putin"])
     def test_people_with_whole_spans(self, result, name):
@@ -84,7 +85,8 @@ class TestExampleArticle:
 
     def test_no_partial_names(self, result):
         texts = {t for t, _ in ents(result)}
-        assert not texts & {"Kim", "Yong-hyun", "Jong Un", "Korea", "Dewan Keamanan"}
+        # a lone "Kim" (kata Kim) is a correct later mention of Kim Yong-hyun, so it is not listed here
+        assert not texts & {"Yong-hyun", "Jong Un", "Korea", "Dewan Keamanan", "Keamanan PBB"}
 
     def test_headline_is_its_own_sentence(self, result):
         text = result["article"]["text"]

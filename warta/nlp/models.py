@@ -48,7 +48,7 @@ def load_pipeline(language: str):
 
     path = model_path(language)
     if path is not None:
-        return spacy.load(path)
+        return _load_model_dir(str(path))
     package = MODEL_PACKAGES.get(language)
     if package is not None:
         try:
@@ -59,6 +59,14 @@ def load_pipeline(language: str):
             return module.load(exclude=list(EN_EXCLUDE))
     nlp = spacy.blank(BLANK.get(language, "xx"))
     return customize_tokenizer(nlp) if BLANK.get(language) == "id" else nlp
+
+
+@lru_cache(maxsize=4)
+def _load_model_dir(path: str):
+    """One copy per model folder: ``id`` and ``ms`` share ``id_news`` (a second load costs seconds and ~200 MB)."""
+    import spacy
+
+    return spacy.load(path)
 
 
 def has_ner(nlp) -> bool:

@@ -16,7 +16,8 @@
 6. "<role> <place> <person>" ("pemimpin Korea Utara Kim Jong Un", "Presiden Rusia Vladimir Putin"): an
    entity made of a major place name followed by a capitalised name, right after (or starting
    with) a role noun from ``resources/nlp/role_words.id.txt``, is split into GPE + PERSON; a
-   major place name predicted as PERSON becomes GPE.
+   major place name predicted as PERSON or ORG becomes GPE (the ACE/OntoNotes convention for
+   countries and capitals acting as governments).
 7. Names in ``resources/nlp/entities.id.tsv`` (organisations such as PBB, NATO) get the listed
    label when the model found exactly that span; when the model found nothing overlapping,
    the name is added with ``source="gazetteer"``.
@@ -50,6 +51,8 @@ ROLE_FILE = RESOURCES / "role_words.id.txt"
 #: switches for the rules 4 and 5 below (kept as constants so ablations can turn them off)
 DROP_LOWERCASE_IN_CASED_TEXT = True
 ADD_MAJOR_PLACES = True
+#: model labels that become GPE when the whole span is a major place name
+RELABEL_AS_PLACE = frozenset({"PERSON", "ORG"})
 Span3 = tuple[int, int, str]
 
 
@@ -126,7 +129,8 @@ def fix_entities(text: str, ents: list[Span3], *, sentences: list[tuple[int, int
                 start = rest_start
                 if start >= end:
                     continue
-        if label == "PERSON" and text[start:end] in major_places():
+        if label in RELABEL_AS_PLACE and text[start:end] in major_places():
+            # A country or capital named alone is the state (GPE), also when it acts ("Pyongyang menolak").
             label = "GPE"
         split = _split_role_place_person(text, start, end, tokens)
         if split:

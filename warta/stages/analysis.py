@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..model import Document, Entity, Token
+from ..nlp.corpora import POSTAG_TO_UPOS
 from ..nlp.models import has_ner, load_pipeline
 from ..nlp.postprocess import fix_entities
 
@@ -27,6 +28,8 @@ BATCH_SIZE = 64
 #: map model labels onto the contract's labels
 LABEL_MAP = {"PER": "PERSON", "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
              "EVENT": "EVENT", "FAC": "FAC"}
+#: components of the Indonesian model the stage replaces by a table lookup
+SKIPPED_COMPONENTS = ("attribute_ruler",)
 #: languages with a pipeline; anything else is tokenized with the Indonesian one, without entities
 ANALYSED = ("id", "en", "ms")
 
@@ -56,7 +59,10 @@ class AnalysisStage:
         for lang, group in by_lang.items():
             nlp = load_pipeline("id" if lang == "other" else lang)
             sdocs = (_make_doc(nlp, d) for d in group)
-            for d, sdoc in zip(group, nlp.pipe(sdocs, batch_size=self.batch_size)):
+            # The model's attribute_ruler (tag → UD pos, for spacy.load users) is a Matcher pass per
+            # Doc; the same table applied in _fill costs a dict lookup.
+            skip = [n for n in SKIPPED_COMPONENTS if n in nlp.pipe_names] if lang in ("id", "ms", "other") else []
+            for d, sdoc in zip(group, nlp.pipe(sdocs, batch_size=self.batch_size, disable=skip)):
                 _fill(d, sdoc, with_entities=lang != "other" and has_ner(nlp))
                 if lang == "other":
                     d.warnings.append("language not analysed: no entities")
@@ -65,19 +71,25 @@ class AnalysisStage:
 
 def _make_doc(nlp, doc: Document):
     """Tokenize and mark the sentence starts the ``sentences`` stage found."""
+    import numpy
+
+    from spacy.attrs import SENT_START
+
     sdoc = nlp.make_doc(doc.article.text)
-    if doc.sentences:
+    if doc.sentences and len(sdoc):
+        # One array write: setting token.is_sent_start one by one re-checks the whole Doc each time.
         starts = [s.start for s in doc.sentences]
+        values = numpy.full((len(sdoc), 1), -1, dtype="int64")
         si = 0
         for tok in sdoc:
-            if tok.is_space:
-                continue
-            # the first token at or after each sentence start opens a sentence
             opened = False
             while si < len(starts) and starts[si] <= tok.idx:
                 si += 1
                 opened = True
-            tok.is_sent_start = opened or tok.i == 0
+            if opened and not tok.is_space:
+                values[tok.i, 0] = 1
+        values[0, 0] = 1
+        sdoc.from_array([SENT_START], values.astype("uint64"))  # spaCy stores -1 wrapped in uint64
     return sdoc
 
 
@@ -91,8 +103,13 @@ def _fill(doc: Document, sdoc, *, with_entities: bool) -> None:
             continue
         while sent_idx + 1 < n_sent and doc.sentences[sent_idx + 1].start <= t.idx:
             sent_idx += 1
-        lemma = t.lemma_ if lang == "en" and t.lemma_ else (_lemma_id(t.text) if t.is_alpha else t.text.lower())
-        tokens.append(Token(t.idx, t.idx + len(t.text), t.text, t.pos_, t.tag_, lemma, sent_idx))
+        if lang == "en":
+            lemma, pos = t.lemma_ or t.text.lower(), t.pos_
+        else:
+            lemma = _lemma_id(t.text) if t.is_alpha else t.text.lower()
+            tag = t.tag_
+            pos = "PUNCT" if tag == "SYM" and t.is_punct else POSTAG_TO_UPOS.get(tag, t.pos_)
+        tokens.append(Token(t.idx, t.idx + len(t.text), t.text, pos, t.tag_, lemma, sent_idx))
     doc.tokens = tokens
     doc.scratch["spacy"] = sdoc
     if not with_entities:

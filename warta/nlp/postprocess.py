@@ -18,7 +18,12 @@
    with) a role noun from ``resources/nlp/role_words.id.txt``, is split into GPE + PERSON; a
    major place name predicted as PERSON or ORG becomes GPE (the ACE/OntoNotes convention for
    countries and capitals acting as governments).
-7. Names in ``resources/nlp/entities.id.tsv`` (organisations such as PBB, NATO) get the listed
+7. A multi-word name whose first or last word marks an organisation (``resources/nlp/org_markers.id.tsv``:
+   PT, Partai, Kementerian, Polres, … / FC, Tbk, Records, …) is ORG.
+8. An acronym in brackets right after an entity ("Lembaga Pendidikan Perkebunan (LPP)") gets the
+   entity's label; a place the model cut short of a major place name ("Amerika" + "Serikat")
+   is extended to it.
+9. Names in ``resources/nlp/entities.id.tsv`` (organisations such as PBB, NATO) get the listed
    label when the model found exactly that span; when the model found nothing overlapping,
    the name is added with ``source="gazetteer"``.
 
@@ -48,9 +53,14 @@ COMMON_MIN_LOWER_COUNT = 5
 #: words that introduce a clause; trimmed from the front of a multi-word entity
 DISCOURSE_TAGS_FILE = RESOURCES / "leading_words.id.txt"
 ROLE_FILE = RESOURCES / "role_words.id.txt"
+ORG_MARKERS_FILE = RESOURCES / "org_markers.id.tsv"
 #: switches for the rules 4 and 5 below (kept as constants so ablations can turn them off)
 DROP_LOWERCASE_IN_CASED_TEXT = True
 ADD_MAJOR_PLACES = True
+#: rule 8 switch
+ACRONYMS_AND_EXTENSIONS = True
+#: rule 7 switch
+ORG_BY_MARKER = True
 #: model labels that become GPE when the whole span is a major place name
 RELABEL_AS_PLACE = frozenset({"PERSON", "ORG"})
 Span3 = tuple[int, int, str]
@@ -77,6 +87,19 @@ def role_words() -> frozenset[str]:
         return frozenset()
     lines = ROLE_FILE.read_text(encoding="utf-8").splitlines()
     return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def org_markers() -> tuple[frozenset[str], frozenset[str]]:
+    """(first words, last words) that mark an organisation name."""
+    first: set[str] = set()
+    last: set[str] = set()
+    if ORG_MARKERS_FILE.exists():
+        for line in ORG_MARKERS_FILE.read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                where, word = line.split("\t")[:2]
+                (first if where.strip() == "first" else last).add(word.strip())
+    return frozenset(first), frozenset(last)
 
 
 @lru_cache(maxsize=1)
@@ -136,9 +159,16 @@ def fix_entities(text: str, ents: list[Span3], *, sentences: list[tuple[int, int
         if split:
             out.extend(split)
             continue
+        words = text[start:end].split()
+        if ORG_BY_MARKER and len(words) > 1 and label in ("PERSON", "GPE", "LOC"):
+            first, last = org_markers()
+            if words[0] in first or words[-1] in last:
+                label = "ORG"
         if label in ("GPE", "LOC"):
             label = place_label(text[start:end])
         out.append((start, end, label))
+    if ACRONYMS_AND_EXTENSIONS:
+        out = _acronyms_and_extensions(text, out, tokens)
     out = _apply_lexicon(text, out, token_starts, token_ends, sentences)
     if ADD_MAJOR_PLACES and cased:
         out = _add_major_places(text, out, tokens, sent_starts)
@@ -178,6 +208,29 @@ def _add_major_places(text: str, ents: list[Span3], tokens: list[tuple[int, int]
             covered.append((s, end))
             break
     return ents
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{1,7}")
+
+
+def _acronyms_and_extensions(text: str, ents: list[Span3], tokens: list[tuple[int, int]]) -> list[Span3]:
+    starts = [s for s, _ in tokens]
+    covered = {(s, e) for s, e, _l in ents}
+    out: list[Span3] = []
+    added: list[Span3] = []
+    places = major_places()
+    for s, e, label in ents:
+        i = bisect_left(starts, e)
+        nxt = [text[a:b] for a, b in tokens[i:i + 3]]
+        if label in ("GPE", "LOC") and nxt and f"{text[s:e]} {nxt[0]}" in places:
+            e = tokens[i][1]
+        elif (len(nxt) == 3 and nxt[0] == "(" and nxt[2] == ")" and _ACRONYM.fullmatch(nxt[1])
+              and sum(ch.isupper() for ch in nxt[1]) >= 2):
+            a, b = tokens[i + 1]
+            if not any(a < ce and cs < b for cs, ce in covered):
+                added.append((a, b, label))
+        out.append((s, e, label))
+    return out + added
 
 
 def _split_role_place_person(text: str, start: int, end: int, tokens: list[tuple[int, int]]) -> list[Span3]:

@@ -140,3 +140,11 @@ def test_lowering_a_floor_needs_a_changelog_line_with_a_reason(tmp_path):
     report = pin([s(0.50)], path, allow_lower=True, changelog=changelog)
     assert report.lowered == {KEY: (0.70, 0.50)}
     assert load_baseline(path)["floors"][KEY] == 0.50
+
+
+def test_gate_without_benchmark_data_fails_in_one_line(fake_registry, tmp_path):
+    register(fake_registry, "toy", make_task("toy", {"f1": 0.69}))
+    baseline = write_baseline(tmp_path / "baseline.json", {"toy/toy/test/f1": 0.70})
+    out = io.StringIO()
+    assert run_gate(data_dir=tmp_path / "absent", baseline_path=baseline, tolerance=None, out=out) == 1
+    assert "does not exist" in out.getvalue()

@@ -263,7 +263,11 @@ def run_gate(*, data_dir: Path | None = None, baseline_path: Path = DEFAULT_BASE
         return 1
     base = load_baseline(baseline_path)
     t0 = time.perf_counter()
-    scores = run_tasks(gate_limits(base), data_dir=data_dir)
+    try:
+        scores = run_tasks(gate_limits(base), data_dir=data_dir)
+    except WartaError as exc:  # e.g. no benchmark data on this machine: the gate cannot pass
+        print(f"quality gate: FAILED, {exc}", file=out)
+        return 1
     secs = time.perf_counter() - t0
     print(render(scores, "table"), file=out)
     regressions = check(scores, base, tolerance)

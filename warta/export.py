@@ -80,12 +80,16 @@ def plover_event(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+def _write_json_lines(rows: Iterable[dict[str, Any]], out: IO[str], shape) -> int:
     n = 0
     for row in rows:
-        out.write(json.dumps(flat_event(row), ensure_ascii=False) + "\n")
+        out.write(json.dumps(shape(row), ensure_ascii=False) + "\n")
         n += 1
     return n
+
+
+def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
+    return _write_json_lines(rows, out, flat_event)
 
 
 def write_csv(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
@@ -119,11 +123,7 @@ def write_geojson(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
 
 
 def write_plover(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
-    n = 0
-    for row in rows:
-        out.write(json.dumps(plover_event(row), ensure_ascii=False) + "\n")
-        n += 1
-    return n
+    return _write_json_lines(rows, out, plover_event)
 
 
 def write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:

@@ -27,6 +27,7 @@ test-fast: $(STAMP)
 
 ## make models: rebuild the shipped Indonesian model from ../shared/data (fixed seed)
 models: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[train]'
 	$(BIN)/warta train id
 
 bench: $(STAMP)

@@ -15,6 +15,7 @@ from typing import Any
 from .errors import InputError
 from .ingest import DEFAULT_MAX_CHARS, article_from_record, article_from_text
 from .model import Article, Document
+from .parallel import contracts_many, resolve_processes
 from .pipeline import DEFAULT_STAGES, Failure, Pipeline, build_pipeline, iter_batches
 from .serialize import to_contract
 
@@ -82,12 +83,14 @@ def process_many(articles: Iterable[Article], *, batch_size: int = DEFAULT_BATCH
 
 
 def extract_many(articles: Iterable[dict[str, Any]], *, batch_size: int = DEFAULT_BATCH_SIZE,
-                 errors: str = "raise", coder: str = "rules") -> Iterator[dict[str, Any]]:
+                 errors: str = "raise", coder: str = "rules", n_process: int | str = 1) -> Iterator[dict[str, Any]]:
     """Many articles (dicts with ``text`` and optional ``id``, ``title``, ``published``, ``language``,
     ``url``, ``source``) → contract dicts, in input order, batched for speed.
 
     ``errors="raise"`` stops at the first failing article; ``"skip"`` drops it;
     ``"include"`` yields ``{"id": ..., "error": {"stage": ..., "message": ...}}`` in its place.
+    ``n_process``: worker processes (``"auto"``: one per CPU core); above 1, the first batch runs here
+    to load the models, then forked workers share them (see :mod:`warta.parallel`).
     """
     if errors not in ("raise", "skip", "include"):
         raise InputError(f"errors={errors!r} is not a policy", hint="use raise, skip or include")
@@ -98,8 +101,14 @@ def extract_many(articles: Iterable[dict[str, Any]], *, batch_size: int = DEFAUL
         for rec in articles:
             yield article_from_record(rec)
 
-    for item in process_many(to_articles(), batch_size=batch_size, pipeline=pipe):
-        if isinstance(item, Document):
+    if resolve_processes(n_process) > 1:
+        items: Iterable[Any] = contracts_many(to_articles(), pipeline=pipe, n_process=n_process, batch_size=batch_size)
+    else:
+        items = process_many(to_articles(), batch_size=batch_size, pipeline=pipe)
+    for item in items:
+        if isinstance(item, dict):
+            yield item
+        elif isinstance(item, Document):
             yield to_contract(item, pipeline=meta)
         elif errors == "raise":
             from .errors import StageError

@@ -98,3 +98,22 @@ def test_ingest_two_processes(tmp_path):
         assert Q.stats(store)["articles"] == 15
         again = ingest_articles(arts, store=store, pipeline=_small_pipeline(), batch_size=3, n_process=2)
         assert (again.ingested, again.skipped) == (0, 15)
+
+
+@needs_fork
+def test_cli_ingest_processes(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from warta.cli import cli
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps({"id": f"j{i}", "text": f"Polisi menangkap {i} orang di Medan."}) + "\n"
+                            for i in range(6)), encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    r = CliRunner().invoke(cli, ["ingest", str(feed), "--db", db, "--quiet", "--processes", "2", "--batch-size", "2"])
+    assert r.exit_code == 0, r.output
+    assert "ingested 6, skipped 0 (unchanged), failed 0" in r.output
+    bad = CliRunner().invoke(cli, ["ingest", str(feed), "--db", db, "--processes", "0"])
+    assert bad.exit_code != 0 and "not a process count" in bad.output

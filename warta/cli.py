@@ -171,9 +171,11 @@ def _decode_stdin(data: bytes) -> str:
 @click.option("--max-chars", type=click.IntRange(1), default=None, help="Refuse articles longer than this (default 1,000,000).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--processes", default="1", show_default=True, metavar="N|auto",
+              help="Worker processes (auto: one per CPU core); they share the loaded models.")
 @_CODER_OPTION
 def ingest(paths: tuple[Path, ...], db: str | None, reprocess: bool, published: str | None, batch_size: int,
-           max_chars: int | None, quiet: bool, fmt: str, coder: str) -> None:
+           max_chars: int | None, quiet: bool, fmt: str, processes: str, coder: str) -> None:
     """Extract files, folders and JSONL into the database (idempotent).
 
     JSONL: one article a line, "text" required; "id", "url", "source", "title",
@@ -184,15 +186,18 @@ def ingest(paths: tuple[Path, ...], db: str | None, reprocess: bool, published: 
     Example:
       warta ingest news/ more.jsonl --db events.db
       warta ingest articles.jsonl --db postgresql://user@localhost/warta --reprocess
+      warta ingest big.jsonl.gz --db events.db --processes auto
     """
     from .ingest import DEFAULT_MAX_CHARS, parse_date
+    from .parallel import resolve_processes
     from .runner import count_inputs, ingest_paths
 
     parse_date(published)
+    n_process = resolve_processes(processes)
     store = _store(db)
     total = count_inputs(list(paths))
     kwargs = dict(store=store, reprocess=reprocess, batch_size=batch_size, max_chars=max_chars or DEFAULT_MAX_CHARS,
-                  published=published, coder=coder)
+                  published=published, coder=coder, n_process=n_process)
     if quiet or fmt == "json":
         summary = ingest_paths(list(paths), **kwargs)
     else:

@@ -27,9 +27,14 @@ DEFAULT_BATCH_SIZE = 64
 CODERS = ("rules", "llm")
 
 
-@lru_cache(maxsize=4)
 def default_pipeline(stages: tuple[str, ...] = DEFAULT_STAGES, coder: str = "rules") -> Pipeline:
     """The shared pipeline (models load on first use and are reused)."""
+    # Normalised before the cache so default_pipeline() and default_pipeline(coder="rules") are one object.
+    return _cached_pipeline(tuple(stages), coder)
+
+
+@lru_cache(maxsize=4)
+def _cached_pipeline(stages: tuple[str, ...], coder: str) -> Pipeline:
     if coder not in CODERS:
         raise InputError(f"unknown coder '{coder}'", hint="use rules, or llm with WARTA_LLM_BASE_URL and WARTA_LLM_MODEL set")
     options = {"events": {"coder": coder}} if coder != "rules" and "events" in stages else None

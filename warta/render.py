@@ -32,6 +32,15 @@ def _actor_label(a: dict[str, Any] | None) -> str:
     return f"{a['name']} ({extra})" if extra else a["name"]
 
 
+def _interval(tm: dict[str, Any]) -> str:
+    """'2024-06 (2024-06-01..2024-06-30)', or what is known of an open or unresolved interval."""
+    lo, hi = tm.get("earliest"), tm.get("latest")
+    if lo is None and hi is None:
+        return "unresolved"
+    bounds = lo if lo == hi else f"{lo or '…'}..{hi or '…'}"
+    return f"{tm['value']} ({bounds})" if tm.get("value") else f"open interval ({bounds})"
+
+
 def summary_lines(result: dict[str, Any]) -> list[str]:
     """A readable summary: each event with who → whom, where, when, who says so, and the sentence."""
     art = result["article"]
@@ -57,8 +66,7 @@ def summary_lines(result: dict[str, Any]) -> list[str]:
         if place:
             lines.append(f"    where: {place['name']} ({place.get('country') or '?'}, {place['precision']})")
         if tm:
-            span = tm["earliest"] if tm["earliest"] == tm["latest"] else f"{tm['earliest']}..{tm['latest']}"
-            lines.append(f"    when:  \"{tm['text']}\" → {tm.get('value')} ({span})")
+            lines.append(f"    when:  \"{tm['text']}\" → {_interval(tm)}")
         if ev.get("fatalities"):
             f = ev["fatalities"]
             lines.append(f"    killed: {f['low']}" + (f"–{f['high']}" if f["high"] != f["low"] else ""))

@@ -37,8 +37,12 @@ def _interval(tm: dict[str, Any]) -> str:
     lo, hi = tm.get("earliest"), tm.get("latest")
     if lo is None and hi is None:
         return "unresolved"
-    bounds = lo if lo == hi else f"{lo or '…'}..{hi or '…'}"
-    return f"{tm['value']} ({bounds})" if tm.get("value") else f"open interval ({bounds})"
+    if lo is None:
+        return f"until {hi}"
+    if hi is None:
+        return f"from {lo}"
+    bounds = lo if lo == hi else f"{lo}..{hi}"
+    return f"{tm['value']} ({bounds})" if tm.get("value") else bounds
 
 
 def summary_lines(result: dict[str, Any]) -> list[str]:

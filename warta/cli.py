@@ -503,7 +503,8 @@ def eval_cmd(tasks, data, limit, fmt, errors_path, gate, pin, allow_lower) -> No
 @click.option("-n", "n", type=click.IntRange(1), default=2000, show_default=True, help="CLICK-ID articles to use.")
 @click.option("--data", "data", help="Folder with the benchmark data (default: $WARTA_DATA or ../shared/data).")
 @click.option("--markdown", is_flag=True, help="Also write docs/performance.md with date and commit.")
-def bench(n: int, data: str | None, markdown: bool) -> None:
+@click.option("--processes", default="1", show_default=True, metavar="N|auto", help="Worker processes (as for ingest).")
+def bench(n: int, data: str | None, markdown: bool, processes: str) -> None:
     """Measure throughput, per-stage time and peak memory on CLICK-ID articles.
 
     \b
@@ -511,8 +512,10 @@ def bench(n: int, data: str | None, markdown: bool) -> None:
       warta bench -n 2000 --markdown
     """
     from . import bench as b
+    from .parallel import resolve_processes
 
-    result = b.run_bench(n=n, data_dir=_data_dir(data), markdown=Path("docs/performance.md") if markdown else None)
+    result = b.run_bench(n=n, data_dir=_data_dir(data), markdown=Path("docs/performance.md") if markdown else None,
+                         processes=resolve_processes(processes))
     click.echo(b.render(result))
 
 

@@ -65,7 +65,7 @@ def test_order_failures_and_workers():
         else:
             assert o["article"]["id"] == a.id
     pids = {w for o in out if isinstance(o, dict) for w in o["warnings"] if w.startswith("pid")}
-    # the first batch runs in this process (it loads the models), the rest in the workers
+    # the first articles run in this process (they load the models), the rest in the workers
     assert f"pid {os.getpid()}" in pids and len(pids) >= 2
 
 

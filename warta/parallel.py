@@ -1,7 +1,7 @@
 """Run the pipeline on several CPU cores: forked workers that share the loaded models.
 
-The parent process runs the first batch itself, which loads every model and lexicon
-the batch needs, then forks ``n_process`` workers. Forked after loading, the workers
+The parent process runs the first few articles itself, which loads the models and
+lexicons, then forks ``n_process`` workers. Forked after loading, the workers
 share those pages copy-on-write instead of each loading its own copy (``gc.freeze``
 keeps the collector from writing to, and so copying, every shared object). Batches go
 to the workers, at most a few per worker at a time so a long input never piles up in
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ctypes
 import gc
+import itertools
 import multiprocessing
 import os
 import sys
@@ -37,6 +38,9 @@ from .pipeline import Failure, Pipeline, iter_batches
 
 #: ``n_process`` value meaning one worker per CPU core
 AUTO = "auto"
+#: articles the parent runs itself before forking: enough to load the models, few enough that the
+#: cores are not left idle for long while it works alone
+WARM_UP_ARTICLES = 8
 #: batches queued per worker: one being processed and one ready, so a worker never waits for the parent
 IN_FLIGHT_PER_WORKER = 2
 
@@ -77,17 +81,17 @@ def contracts_many(articles: Iterable[Article], *, pipeline: Pipeline | None = N
 
     pipe = pipeline or default_pipeline()
     n = resolve_processes(n_process)
-    batches = iter_batches(articles, batch_size)
-    first = next(batches, None)
-    if first is None:
-        return
-    # The first batch in this process: it loads the models before the fork shares them.
-    yield from _run_batch_with(pipe, first)
     if n == 1 or not can_fork():
-        for batch in batches:
+        for batch in iter_batches(articles, batch_size):
             yield from _run_batch_with(pipe, batch)
         return
-    yield from _fan_out(pipe, batches, n)
+    items = iter(articles)
+    first = list(itertools.islice(items, min(WARM_UP_ARTICLES, batch_size)))
+    if not first:
+        return
+    # The first few articles in this process: they load the models before the fork shares them.
+    yield from _run_batch_with(pipe, first)
+    yield from _fan_out(pipe, iter_batches(items, batch_size), n)
 
 
 def _fan_out(pipe: Pipeline, batches: Iterator[list[Article]], n: int) -> Iterator[dict[str, Any] | Failure]:

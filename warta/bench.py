@@ -26,6 +26,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from .paths import REPO_ROOT
+
 #: The corpus file, relative to the data folder.
 CORPUS = Path("indonesian-news-clickid") / "articles.jsonl.gz"
 DEFAULT_N = 2000
@@ -36,7 +38,6 @@ TARGET_PEAK_RSS_MB = 1536.0
 BLANK_LANGUAGE = "id"
 #: A phase subprocess may not run longer than this (seconds).
 PHASE_TIMEOUT_S = 3600
-REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_MARKDOWN = REPO_ROOT / "docs" / "performance.md"
 PHASES = ("cold", "extract", "ingest")
 #: docs/performance.md is shared with other benchmarks (the web's): ``--markdown`` rewrites only

@@ -45,6 +45,12 @@ class ModelMissingError(WartaError):
     """A shipped model is absent from the installation."""
 
 
+def one_line(exc: BaseException) -> str:
+    """``TypeName: first line of the message`` — how a failure is reported and stored."""
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+
+
 def bad_date(value: str) -> InputError:
     return InputError(f"'{value}' is not a date", hint="write it as YYYY-MM-DD, e.g. --published 2024-10-08")
 

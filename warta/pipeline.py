@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from .errors import PipelineConfigError, StageError
+from .errors import PipelineConfigError, StageError, one_line
 from .model import Document
 
 PIPELINE_VERSION = "0.1.0"
@@ -117,7 +117,7 @@ class Pipeline:
         try:
             result = stage(doc)
         except Exception as exc:  # the runner names the stage; the caller decides the policy
-            raise StageError(stage.name, _one_line(exc)) from exc
+            raise StageError(stage.name, one_line(exc)) from exc
         finally:
             self._add_time(stage.name, t0)
         if not isinstance(result, Document):
@@ -127,12 +127,6 @@ class Pipeline:
 
     def _add_time(self, name: str, t0: float) -> None:
         self.timings[name] = self.timings.get(name, 0.0) + time.perf_counter() - t0
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    msg = text[0] if text else ""
-    return f"{type(exc).__name__}: {msg}" if msg else type(exc).__name__
 
 
 def check_requirements(stages: Iterable[Any]) -> None:

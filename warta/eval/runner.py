@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
-from ..errors import InputError
+from ..errors import InputError, one_line
 from ..paths import default_data_dir
 from .core import TASKS, Score
 
@@ -123,18 +123,18 @@ def _run_one(name: str, data_dir: Path, limit: int | None, errors: list[dict]) -
         mod = load_task(name)
     except ModuleNotFoundError as exc:
         why = (f"task module {TASKS[name]} is not written yet" if exc.name == TASKS[name]
-               else f"cannot import {TASKS[name]}: {_one_line(exc)}")
+               else f"cannot import {TASKS[name]}: {one_line(exc)}")
         return [_failure(name, why, t0)]
     except Exception as exc:
         errors.append({"failure": "import", "traceback": traceback.format_exc()})
-        return [_failure(name, f"cannot import {TASKS[name]}: {_one_line(exc)}", t0)]
+        return [_failure(name, f"cannot import {TASKS[name]}: {one_line(exc)}", t0)]
     try:
         rows = mod.run(data_dir, limit=limit, errors=errors)
     except FileNotFoundError as exc:
-        return [_failure(name, f"benchmark data missing: {exc.filename or _one_line(exc)}", t0)]
+        return [_failure(name, f"benchmark data missing: {exc.filename or one_line(exc)}", t0)]
     except Exception as exc:
         errors.append({"failure": "run", "traceback": traceback.format_exc()})
-        return [_failure(name, _one_line(exc), t0)]
+        return [_failure(name, one_line(exc), t0)]
     rows = list(rows or [])
     if not rows:
         return [_failure(name, "the task returned no scores", t0)]
@@ -148,6 +148,3 @@ def _failure(name: str, why: str, t0: float) -> TaskFailure:
     return TaskFailure(name, "-", "-", ERROR_METRIC, math.nan, 0, time.perf_counter() - t0, error=why)
 
 
-def _one_line(exc: BaseException) -> str:
-    lines = str(exc).strip().splitlines()
-    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__

@@ -13,13 +13,13 @@ Example:
 from __future__ import annotations
 
 import gzip
-import os
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
+from ..paths import REPO_ROOT
+from ..paths import default_data_dir as data_dir_default  # one rule for where the gold data lives
 
 #: dataset → corpus label → warta training label (None: dropped, becomes O)
 LABEL_MAPS: dict[str, dict[str, str | None]] = {
@@ -49,12 +49,6 @@ class Sentence:
     @property
     def key(self) -> str:
         return " ".join(self.tokens).lower()
-
-
-def data_dir_default() -> Path:
-    """``$WARTA_DATA`` or ``<repo>/../shared/data``."""
-    env = os.environ.get("WARTA_DATA")
-    return Path(env) if env else REPO_ROOT.parent / "shared" / "data"
 
 
 def read_conll(path: Path, *, tag_column: int = -1) -> Iterator[tuple[list[str], list[str]]]:

@@ -14,6 +14,11 @@ toponyms that have one), ``country_acc`` (same country; the gold country is LGL/
 else the country of the gazetteer town nearest the gold point), ``found`` (share of gold toponyms
 warta found at all), ``mean_km`` / ``median_km`` (error over found ones; ``n`` = found).
 
+Splits: besides the whole file (``train70``), the scored population is reported on the first half
+of each file's documents (``train70-dev``, the part read while tuning the geoparser) and on the
+second half (``train70-holdout``, never read while tuning). ``--limit`` keeps the halves of the
+whole file, so a limited run scores dev documents first.
+
 Example:
     >>> round(haversine_km(48.85, 2.35, 51.51, -0.13))
     343
@@ -44,6 +49,8 @@ SOURCES = {
     "geovirus": "geovirus/GeoVirus.train70.xml",
 }
 SPLIT = "train70"
+#: documents before this share of a file are the tuning half (dev), the rest the holdout
+DEV_SHARE = 0.5
 #: the usual geoparsing tolerance: 100 miles
 TOLERANCE_KM = 161.0
 LITERAL_TYPES = frozenset({"Literal", "Literal_Modifier", "Mixed", "Embedded_Literal", "Coercion"})
@@ -63,7 +70,8 @@ class Tally:
     errors_km: list[float] = field(default_factory=list)
 
     def scores(self, dataset: str, population: str, secs: float) -> list[Score]:
-        split = SPLIT if population == "literal" else f"{SPLIT}.{population}"
+        split = {"literal": SPLIT, "dev": f"{SPLIT}-dev", "holdout": f"{SPLIT}-holdout"}.get(
+            population, f"{SPLIT}.{population}")
         med = statistics.median(self.errors_km) if self.errors_km else 0.0
         mean = statistics.fmean(self.errors_km) if self.errors_km else 0.0
         # GeoVirus gives no GeoNames ids: no exact-id row rather than a 0 over nothing
@@ -151,18 +159,22 @@ def _best(t: GoldToponym, mentions: list[tuple[int, int, Any]]) -> Any:
     return best
 
 
-def score_dataset(dataset: str, docs: Sequence[GeoDoc], *, errors: list[dict] | None = None) -> list[Score]:
+def score_dataset(dataset: str, docs: Sequence[GeoDoc], *, errors: list[dict] | None = None,
+                  dev_docs: int | None = None) -> list[Score]:
+    """Score ``docs``; the first ``dev_docs`` of them (default: half) are the dev split."""
     t0 = time.perf_counter()
     preds = _predict(docs)
-    tallies = {"literal": Tally(), "all": Tally()}
-    for d, pred in zip(docs, preds, strict=True):
+    n_dev = int(len(docs) * DEV_SHARE) if dev_docs is None else dev_docs
+    tallies = {"literal": Tally(), "all": Tally(), "dev": Tally(), "holdout": Tally()}
+    for k, (d, pred) in enumerate(zip(docs, preds, strict=True)):
         mentions = [] if isinstance(pred, str) else pred
+        part = "dev" if k < n_dev else "holdout"
         for t in d.toponyms:
             if t.lat is None or t.lon is None:
                 continue
             pops = ["all"]
             if dataset != "geowebnews" or t.type in LITERAL_TYPES:
-                pops.append("literal")
+                pops += ["literal", part]
             place = _best(t, mentions)
             km = None
             if place is not None and place.lat is not None:
@@ -184,7 +196,7 @@ def score_dataset(dataset: str, docs: Sequence[GeoDoc], *, errors: list[dict] | 
                     tl.country_total += 1
                     tl.country_right += int(place is not None and place.country == gold_country)
             if errors is not None and "literal" in pops and (km is None or km > TOLERANCE_KM):
-                errors.append({"dataset": dataset, "doc": d.doc_id, "gold": t.name, "start": t.start,
+                errors.append({"dataset": dataset, "part": part, "doc": d.doc_id, "gold": t.name, "start": t.start,
                                "gold_lat": t.lat, "gold_lon": t.lon,
                                "found": place.name if place is not None else None,
                                "country": place.country if place is not None else None,
@@ -193,6 +205,9 @@ def score_dataset(dataset: str, docs: Sequence[GeoDoc], *, errors: list[dict] | 
                                **({"failure": pred} if isinstance(pred, str) else {})})
     secs = time.perf_counter() - t0
     rows = tallies["literal"].scores(dataset, "literal", secs)
+    for part in ("dev", "holdout"):
+        if tallies[part].total:
+            rows += tallies[part].scores(dataset, part, secs)
     if dataset == "geowebnews":
         rows += tallies["all"].scores(dataset, "all", secs)
     return rows
@@ -206,7 +221,8 @@ def run(data_dir: Path, *, limit: int | None = None, errors: list[dict] | None =
         if not path.exists():
             continue
         docs = read_geoxml(path)
+        n_dev = int(len(docs) * DEV_SHARE)
         if limit is not None:
             docs = docs[:limit]
-        scores += score_dataset(dataset, docs, errors=errors)
+        scores += score_dataset(dataset, docs, errors=errors, dev_docs=n_dev)
     return scores

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Entity
-from .gazetteer import RESOURCES, Gazetteer, get_gazetteer, us_state_abbreviations
+from .gazetteer import RESOURCES, Gazetteer, ambiguous_state_abbreviations, get_gazetteer, us_state_abbreviations
 from .normalize import name_key, word_spans
 
 #: model labels whose spans may be places
@@ -91,12 +91,17 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     stop = stopwords()
     blocked: list[tuple[int, int]] = []
     held: list[Toponym] = []  # doubtful hits, kept if the same name is found elsewhere
+    states = state_abbreviations(text, gaz) if language != "id" else []
+    found.extend(states)
+    state_starts = {t.start for t in states}
     for ent in entities:
         if ent.label in PLACE_LABELS:
             surface = ent.text
             start = ent.start
             if surface.lower().startswith("the "):
                 surface, start = surface[4:], start + 4
+            if start in state_starts:
+                continue  # "Pa." is Pennsylvania, not the Burkinabe town of Pa
             cands, alt = _candidates(gaz, surface, allow_alternates=True)
             if not cands:
                 stripped = _strip_admin_prefix(surface)
@@ -265,6 +270,36 @@ def _strip_admin_prefix(surface: str) -> str:
     if rest and head.rstrip(".").lower() in ADMIN_PREFIXES:
         return rest
     return surface
+
+
+_STATE_CUE_BEFORE = (", ", "-", "(")
+
+
+@lru_cache(maxsize=1)
+def _state_pattern() -> re.Pattern[str]:
+    forms = sorted((f for f in us_state_abbreviations() if "." in f), key=len, reverse=True)
+    return re.compile(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+
+
+def state_abbreviations(text: str, gaz: Gazetteer) -> list[Toponym]:
+    """Dotted US state abbreviations anywhere in English text ("Missing Ill. man", "D-S.C.", "the S.C.
+    Highway Patrol"); the forms that are also words ("Miss.", "Mass.") only after ", ", "-" or "(".
+
+    Example:
+        >>> [t.surface for t in state_abbreviations("Rep. Jim Clyburn, D-S.C., said.", get_gazetteer())]
+        ['S.C.']
+    """
+    abbrevs = us_state_abbreviations()
+    ambiguous = ambiguous_state_abbreviations()
+    out = []
+    for m in _state_pattern().finditer(text):
+        form = m.group(1)
+        if form in ambiguous and not text[:m.start()].endswith(_STATE_CUE_BEFORE):
+            continue
+        state = gaz.admin1_entry.get(("USA", abbrevs[form]))
+        if state is not None:
+            out.append(Toponym(m.start(), m.end(), form, (state,), "scan"))
+    return out
 
 
 _COMMA_NEXT = re.compile(r",\s+((?:[A-Z][\w.]*\.?)(?:\s[A-Z][\w.]*\.?)?)")

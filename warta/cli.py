@@ -411,17 +411,14 @@ def show(article_id: str, db: str | None) -> None:
     """
     from rich.console import Console
 
-    from .query import get_article, get_event
+    from .query import article_event_spans, get_article
     from .render import highlighted
 
     with _store(db) as store:
         art = get_article(store, article_id)
         if art is None:
             raise InputError(f"no article with id '{article_id}'", hint="list ids with: warta search WORD --format json")
-        spans = []
-        for ev in art["events"]:
-            full = get_event(store, ev["id"])
-            spans.extend(s for s in full["spans"] if s["kind"] != "claim")
+        spans = article_event_spans(art)
     console = Console()
     a = art["article"]
     console.print(f"[bold]{a['title'] or a['id']}[/bold]  {a['published'] or ''}  {a['url'] or ''}")

@@ -313,9 +313,31 @@ def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
     row = _row(r)
     _attach_actors(store, [row])
     art = get_article(store, row["article_id"], events_too=False)
-    row["article"] = art["article"]
+    row["spans"], row["event"], row["claim"] = _event_spans(row, art)
+    row["article"] = {k: v for k, v in art["article"].items() if k != "result"}
+    return row
+
+
+def article_event_spans(art: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every event's highlight spans (claims left out) of an article read with :func:`get_article`.
+
+    One read of the article serves all its events (``get_event`` per event would re-read it each time).
+
+    Example:
+        >>> art = get_article(store, article_id)                  # doctest: +SKIP
+        >>> {s["kind"] for s in article_event_spans(art)}         # doctest: +SKIP
+        {'sentence', 'trigger', 'actor', 'recipient', 'place', 'time', 'cue', 'speaker'}
+    """
+    out: list[dict[str, Any]] = []
+    for row in art["events"]:
+        spans_, _ev, _claim = _event_spans(row, art)
+        out.extend(s for s in spans_ if s["kind"] != "claim")
+    return out
+
+
+def _event_spans(row: dict[str, Any], art: dict[str, Any]) -> tuple[list[dict[str, Any]], dict[str, Any], dict | None]:
+    """(highlight spans, the event's contract dict, its claim) of one event row within its article."""
     claim = next((c for c in art["claims"] if f"{row['article_id']}-{c['id']}" == row["claim_id"]), None)
-    row["claim"] = claim
     sp = [{"start": row["sentence_start"], "end": row["sentence_end"], "kind": "sentence"},
           {"start": row["trigger_start"], "end": row["trigger_end"], "kind": "trigger"}]
     actor_spans = {a["id"]: a["mentions"] for a in art["actors"]}
@@ -337,10 +359,7 @@ def get_event(store: Store, event_id: str) -> dict[str, Any] | None:
             sp.append({**claim["cue_span"], "kind": "cue"})
         if claim.get("speaker_span"):
             sp.append({**claim["speaker_span"], "kind": "speaker"})
-    row["spans"] = sp
-    row["event"] = ev
-    row["article"] = {k: v for k, v in art["article"].items() if k != "result"}
-    return row
+    return sp, ev, claim
 
 
 def get_article(store: Store, article_id: str, *, events_too: bool = True) -> dict[str, Any] | None:

@@ -37,6 +37,10 @@ COUNTRY_CAP = 2
 #: a name that is a country's or a region's own name keeps that sense over towns of the same
 #: name ("Mexico", "Atlantic") unless "Town, State" says otherwise
 TOWN_UNDER_COUNTRY_PENALTY = 12.0
+#: a name that is a first-level region's own name ("Florida", "Oregon") keeps that sense over the towns
+#: of the same name and country smaller than TOWN_UNDER_ADMIN1_POPULATION
+TOWN_UNDER_ADMIN1_PENALTY = 6.0
+TOWN_UNDER_ADMIN1_POPULATION = 100_000
 #: towns of warta's alias table ("Washington" → the capital) and world cities
 PREFERRED_BONUS = 3.0
 BIG_CITY_POPULATION = 1_000_000
@@ -69,7 +73,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
-def _base_score(e: Entry, t: Toponym, language: str | None, *, preferred: bool, under_country: bool) -> float:
+def _base_score(e: Entry, t: Toponym, language: str | None, *, preferred: bool, under_country: bool,
+                under_admin1: bool = False) -> float:
     score = KIND_PRIOR.get(e.kind, 0.0)
     if e.kind == "city":
         score += POPULATION_WEIGHT * math.log10(e.population + 10)
@@ -79,6 +84,8 @@ def _base_score(e: Entry, t: Toponym, language: str | None, *, preferred: bool, 
             score += BIG_CITY_BONUS
         if under_country:
             score -= TOWN_UNDER_COUNTRY_PENALTY
+        if under_admin1 and e.population < TOWN_UNDER_ADMIN1_POPULATION:
+            score -= TOWN_UNDER_ADMIN1_PENALTY
     elif e.kind == "country":
         score += 0.5 * math.log10(e.population + 10)
     if t.alternate_only:
@@ -158,8 +165,10 @@ def resolve(toponyms: Sequence[Toponym], *, language: str | None = None,
     base = []
     for t, cands in zip(toponyms, pruned):
         under = not t.alternate_only and any(entries[c].kind in ("country", "region") for c in cands)
-        base.append({c: _base_score(entries[c], t, language, preferred=c in gaz.preferred, under_country=under)
-                     for c in cands})
+        # "Florida, New York" is a village; "Florida" alone is the state of the village's own country
+        states = {entries[c].country for c in cands if entries[c].kind == "admin1"} if not t.alternate_only else set()
+        base.append({c: _base_score(entries[c], t, language, preferred=c in gaz.preferred, under_country=under,
+                                    under_admin1=entries[c].country in states) for c in cands})
 
     keys = [name_key(t.surface) for t in toponyms]
     ctx = _Context()

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from web_fixtures import EXAMPLE_ID, HOSTILE_ID, SCRIPT, fill
+from web_fixtures import EXAMPLE_ID, HOSTILE_ID, SCRIPT, filled_app
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -38,15 +38,10 @@ def _free_port() -> int:
 def server(tmp_path_factory):
     import uvicorn
 
-    from warta.store import Store
-    from warta.web.app import LOOPBACK_HOSTS, create_app
+    from warta.web.app import LOOPBACK_HOSTS
 
-    db = str(tmp_path_factory.mktemp("browser") / "warta.db")
-    store = Store(db)
-    fill(store)
-    store.close()
     port = _free_port()
-    app = create_app(db, allowed_hosts=list(LOOPBACK_HOSTS))
+    app = filled_app(str(tmp_path_factory.mktemp("browser") / "warta.db"), allowed_hosts=list(LOOPBACK_HOSTS))
     srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()

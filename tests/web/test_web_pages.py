@@ -7,7 +7,7 @@ import json
 import re
 
 import pytest
-from web_fixtures import EXAMPLE_ID, HOSTILE_ID, IMG, SCRIPT, Client, fill, strip_tags
+from web_fixtures import EXAMPLE_ID, HOSTILE_ID, IMG, SCRIPT, Client, filled_app, strip_tags
 
 from warta.store import Store
 from warta.web.app import create_app
@@ -19,11 +19,7 @@ PAGES = ["/", "/?type=COERCE", f"/events/{EXAMPLE_ID}-v1", f"/events/{HOSTILE_ID
 
 @pytest.fixture(scope="module")
 def web(tmp_path_factory):
-    db = str(tmp_path_factory.mktemp("web") / "warta.db")
-    store = Store(db)
-    fill(store)
-    store.close()
-    app = create_app(db)
+    app = filled_app(str(tmp_path_factory.mktemp("web") / "warta.db"))
     yield Client(app)
     app.state.store.close()
 

@@ -187,6 +187,17 @@ def fill(store: Any) -> None:
         store.add(r)
 
 
+def filled_app(db_url: str, **options: Any) -> Any:
+    """A web app over a store at ``db_url`` holding every fixture article (options go to ``create_app``)."""
+    from warta.store import Store
+    from warta.web.app import create_app
+
+    store = Store(db_url)
+    fill(store)
+    store.close()
+    return create_app(db_url, **options)
+
+
 class Client:
     """A synchronous face over ``httpx.AsyncClient`` + ``httpx.ASGITransport`` (no server, real app)."""
 

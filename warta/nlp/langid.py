@@ -36,8 +36,9 @@ MALAY_SURE = 0.75
 #: Below this top probability lingua gets a second look (a confident foreign call stays foreign).
 CONFIDENT = 0.6
 #: lingua's candidate languages for the second look (ISO 639-1 → lingua name). Only the analysed
-#: ones: each lingua language model costs ~20 MB and a second of loading in every worker process
-#: (nine cost ~190 MB), and text py3langid confidently calls foreign never reaches the second look.
+#: ones, in low-accuracy (trigram) mode: ~11 MB and well under a second of loading in each worker
+#: process, where nine languages in full mode cost ~190 MB and ~10 s; text py3langid confidently
+#: calls foreign never reaches the second look (docs/language.md has the measurements).
 LINGUA_LANGUAGES = {"id": "INDONESIAN", "en": "ENGLISH", "ms": "MALAY"}
 _WORDS = re.compile(r"[a-z]+")
 
@@ -58,7 +59,7 @@ def _lingua():
     from lingua import Language, LanguageDetectorBuilder
 
     langs = {getattr(Language, name): code for code, name in LINGUA_LANGUAGES.items()}
-    return LanguageDetectorBuilder.from_languages(*langs).build(), langs
+    return LanguageDetectorBuilder.from_languages(*langs).with_low_accuracy_mode().build(), langs
 
 
 def _second_look(text: str) -> str | None:

@@ -48,6 +48,7 @@ class Trigger:
     casualty: str | None = None  # killed | injured: a number next to the trigger counts victims
     accuse_if_hostile: bool = False  # a claim verb that codes ACCUSE only over hostile content
     key: str = ""  # the lexicon key it came from (root, verb or phrase), for debugging and docs
+    fallback: bool = False  # from a generated fallback layer (en_cameo.yaml), not the hand-written lexicon
 
 
 @dataclass(slots=True)
@@ -58,6 +59,9 @@ class Lexicon:
     # first word → [(phrase words, trigger)], longest phrase first
     multi: dict[str, list[tuple[tuple[str, ...], Trigger]]] = field(default_factory=dict)
     words: dict[str, Any] = field(default_factory=dict)  # other word lists (modality, cues, ...)
+    # fallback verb + object patterns: verb form → shared lists of (phrase, trigger), the phrase's first
+    # element standing for the verb form itself (one list per CAMEO verb block, shared by all its forms)
+    patterns: dict[str, list[list[tuple[tuple[str, ...], Trigger]]]] = field(default_factory=dict)
 
     def lookup(self, word: str) -> list[Trigger]:
         """Triggers for one lowercased token, trying the form without an Indonesian clitic next."""
@@ -136,11 +140,12 @@ def en_inflect(verb: str) -> dict[str, str]:
     return forms
 
 
-def _trigger(entry: dict[str, Any], voice: str, key: str) -> Trigger:
+def _trigger(entry: dict[str, Any], voice: str, key: str, *, fallback: bool = False) -> Trigger:
     return Trigger(
         type=entry["type"], mode=entry.get("mode"), context=tuple(entry.get("context", ())),
         voice=entry.get("voice_override", voice), weight=float(entry.get("weight", 0.7)),
         casualty=entry.get("casualty"), accuse_if_hostile=bool(entry.get("accuse_if_hostile", False)), key=key,
+        fallback=fallback,
     )
 
 
@@ -150,36 +155,65 @@ def _add(table: dict[str, list[Trigger]], form: str, trig: Trigger) -> None:
         bucket.append(trig)
 
 
-def compile_lexicon(raw: dict[str, Any], language: str) -> Lexicon:
-    """Turn the YAML structure into lookup tables (pure; ``load_lexicon`` caches it)."""
+def compile_lexicon(raw: dict[str, Any], language: str, *, fallback: dict[str, Any] | None = None) -> Lexicon:
+    """Turn the YAML structure into lookup tables (pure; ``load_lexicon`` caches it).
+
+    ``fallback`` is a generated layer (``en_cameo.yaml``): its forms and phrases are added only where the
+    hand-written lexicon has no entry for the same form, and its verb + object patterns go to ``patterns``.
+    """
     lex = Lexicon(language=language, version=str(raw.get("version", "0")))
-    for entry in raw.get("triggers", []):
+    _compile_entries(lex, raw.get("triggers", []), fallback=False)
+    for bucket in lex.multi.values():
+        bucket.sort(key=lambda p: -len(p[0]))
+    if fallback:
+        own_single, own_multi = set(lex.single), set(lex.multi)
+        layer = Lexicon(language=language, version="")
+        _compile_entries(layer, fallback.get("triggers", []), fallback=True)
+        for form, trigs in layer.single.items():
+            if form not in own_single:
+                lex.single[form] = trigs
+        for first, phrases in layer.multi.items():
+            if first not in own_single and first not in own_multi:
+                lex.multi[first] = sorted(phrases, key=lambda p: -len(p[0]))
+        weight = float(fallback.get("pattern_weight", 0.55))
+        for block in fallback.get("patterns", []):
+            shared: list[tuple[tuple[str, ...], Trigger]] = []
+            for label, objects in block["objects"].items():
+                typ, _, mode = label.partition("/")
+                trig = _trigger({"type": typ, "mode": mode or None, "weight": weight}, "active", label, fallback=True)
+                shared.extend((("", "*", *obj.lower().split()), trig) for obj in objects)
+            shared.sort(key=lambda p: -len(p[0]))
+            for form in block["verbs"]:
+                lex.patterns.setdefault(form.lower(), []).append(shared)
+    lex.words = {k: v for k, v in raw.items() if k not in ("triggers", "version", "include")}
+    return lex
+
+
+def _compile_entries(lex: Lexicon, entries: list[dict[str, Any]], *, fallback: bool) -> None:
+    for entry in entries:
         for root in _as_list(entry.get("root")):
             for affix in entry.get("affixes", DEFAULT_ID_AFFIXES):
                 voice, build = ID_AFFIXES[affix]
-                _add(lex.single, build(root), _trigger(entry, voice, root))
+                _add(lex.single, build(root), _trigger(entry, voice, root, fallback=fallback))
         for verb in _as_list(entry.get("verb")):
             for form, voice in en_inflect(verb).items():
-                _add(lex.single, form, _trigger(entry, voice, verb))
+                _add(lex.single, form, _trigger(entry, voice, verb, fallback=fallback))
         for noun in _as_list(entry.get("noun")):
             for form in (noun, noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")):
                 phrase = tuple(form.lower().split())
                 if len(phrase) == 1:
-                    _add(lex.single, form, _trigger(entry, "nominal", noun))
+                    _add(lex.single, form, _trigger(entry, "nominal", noun, fallback=fallback))
                 else:
-                    lex.multi.setdefault(phrase[0], []).append((phrase, _trigger(entry, "nominal", noun)))
+                    lex.multi.setdefault(phrase[0], []).append(
+                        (phrase, _trigger(entry, "nominal", noun, fallback=fallback)))
         for voice in VOICES:
             for word in _as_list(entry.get(voice)):
                 phrase = tuple(word.lower().split())
-                trig = _trigger(entry, voice, word)
+                trig = _trigger(entry, voice, word, fallback=fallback)
                 if len(phrase) == 1:
                     _add(lex.single, phrase[0], trig)
                 else:
                     lex.multi.setdefault(phrase[0], []).append((phrase, trig))
-    for bucket in lex.multi.values():
-        bucket.sort(key=lambda p: -len(p[0]))
-    lex.words = {k: v for k, v in raw.items() if k not in ("triggers", "version")}
-    return lex
 
 
 def _as_list(value: Any) -> list[str]:
@@ -194,7 +228,14 @@ def load_lexicon(language: str) -> Lexicon:
     lang = language if language in LANGUAGES else "id"
     with open(RESOURCE_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
-    return compile_lexicon(raw, lang)
+    fallback: dict[str, Any] = {"triggers": [], "patterns": []}
+    for name in _as_list(raw.get("include")):  # generated fallback layers, e.g. en_cameo.yaml
+        with open(RESOURCE_DIR / name, encoding="utf-8") as fh:
+            layer = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        fallback["triggers"] += layer.get("triggers", [])
+        fallback["patterns"] += layer.get("patterns", [])
+        fallback["pattern_weight"] = layer.get("pattern_weight", 0.55)
+    return compile_lexicon(raw, lang, fallback=fallback if raw.get("include") else None)
 
 
 def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:

@@ -120,6 +120,13 @@ class RuleCoder:
         i = lo
         while i < hi:
             hit = self._phrase(words, i, hi, lex.multi.get(words[i], ()))
+            if not hit and words[i] in lex.patterns and view.may_be_verb(i) \
+                    and not any(not t.fallback for t in lex.lookup(words[i])):
+                # a generated verb + object pattern ("send * envoy"), where the hand-written lexicon is silent
+                hit = next((h for shared in lex.patterns[words[i]] if (h := self._phrase(words, i, hi, shared))),
+                           None)
+            if hit and hit[1].fallback and hit[1].voice == "active" and not view.may_be_verb(i):
+                hit = None  # a generated verb phrase whose first word the tagger reads as a noun ("forces")
             if hit:
                 j, trig = hit
                 if trig.type != BLOCK:  # a blocking phrase ("meminta izin") hides the trigger inside it
@@ -127,7 +134,7 @@ class RuleCoder:
                 i = j
                 continue
             trigs = lex.lookup(words[i])
-            trigs = [t for t in trigs if t.type != BLOCK]
+            trigs = [t for t in trigs if t.type != BLOCK and not (t.fallback and not view.may_be_verb(i))]
             if trigs:
                 trig = max(trigs, key=lambda t: t.weight)
                 out.append(_Cand(trig, i, i + 1, s, self._voice(words, i, trig, res, lo)))
@@ -137,8 +144,8 @@ class RuleCoder:
     @staticmethod
     def _phrase(words, i: int, hi: int, phrases) -> tuple[int, Trigger] | None:
         for phrase, trig in phrases:
-            k, ok = i, True
-            for n, w in enumerate(phrase):
+            k, ok = i + 1, True  # the first word is the lookup key: words[i] matches it by construction
+            for n, w in enumerate(phrase[1:], 1):
                 if w == "*":
                     nxt = phrase[n + 1]
                     for gap in range(PHRASE_GAP + 1):

@@ -17,6 +17,8 @@ from ..model import Document
 from .lexicon import tokenize
 
 SCRATCH_KEY = "coding_view"
+#: UD tags under which a generated (fallback) verb trigger may fire
+VERB_POS = frozenset({"VERB"})
 
 
 @dataclass
@@ -29,6 +31,14 @@ class TextView:
     mentions: list[tuple[int, int, str]]  # (first token, end token exclusive, actor id), by position
     place_mentions: list[tuple[int, int, str]]
     time_mentions: list[tuple[int, int, str]]
+    #: UD part of speech per token from the language analysis ("" where unknown or not analysed)
+    pos: list[str] | None = None
+
+    def may_be_verb(self, i: int) -> bool:
+        """True unless the analysis tagged token ``i`` as something else than a verb (no tags: True)."""
+        if not self.pos or not self.pos[i]:
+            return True
+        return self.pos[i] in VERB_POS
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         """Token indices ``[i, j)`` whose tokens overlap the characters ``[start, end)``."""
@@ -77,6 +87,10 @@ def text_view(doc: Document) -> TextView:
             at_token[k] = ident
     places = _index(starts, ends, ((m.start, m.end, p.id) for p in doc.places for m in p.mentions))
     times = _index(starts, ends, ((t.start, t.end, t.id) for t in doc.times))
-    view = TextView(starts, ends, words, sent_ranges, at_token, kept, places, times)
+    pos: list[str] | None = None
+    if doc.tokens:
+        by_start = {t.start: t.pos for t in doc.tokens}
+        pos = [by_start.get(st, "") for st in starts]
+    view = TextView(starts, ends, words, sent_ranges, at_token, kept, places, times, pos)
     doc.scratch[SCRATCH_KEY] = (key, view)
     return view

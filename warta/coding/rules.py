@@ -36,6 +36,10 @@ LEARNED_WEIGHT = 0.2
 LEARNED_FALLBACK = True
 LEARNED_FALLBACK_MIN = 0.3
 LEARNED_FALLBACK_CONFIDENCE = 0.1
+#: how many of an article's first sentences with an actor the fallback looks at
+LEARNED_FALLBACK_SENTENCES = 3
+#: the learned signal re-ranks a sentence only when its triggers offer at least this many types
+MIN_TYPES_TO_RERANK = 2
 #: the coder name of those events, so an analyst can tell them from rule events
 LEARNED_CODER_NAME = "warta-learned"
 #: types whose future commitment PLOVER codes as AGREE, and those it codes as THREATEN
@@ -124,7 +128,7 @@ class RuleCoder:
             cands.extend(self._prune(self._merge(found), view.words, lo, hi, res))
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
-        if self.learned_fallback:
+        if self.learned_fallback and not events:
             events += self._learned_events(doc, view, events, res)
             for n, ev in enumerate(events, 1):
                 ev.id = f"v{n}"
@@ -132,7 +136,8 @@ class RuleCoder:
 
     def _learned_events(self, doc: Document, view: TextView, events: list[Event],
                         res: CodingResources) -> list[Event]:
-        """Sentences with an actor but no rule event: the learned type, on the sentence's first verb."""
+        """An article where the rules found nothing: one event of the learned type, on the first verb of the
+        most confidently typed of its first sentences that name an actor (none below LEARNED_FALLBACK_MIN)."""
         from .learned import load_model
 
         model = load_model(res.language)
@@ -147,15 +152,17 @@ class RuleCoder:
             verb = next((i for i in range(lo, hi) if view.pos[i] == "VERB"), None)
             if verb is not None:
                 todo.append((sent, verb))
+            if len(todo) >= LEARNED_FALLBACK_SENTENCES:
+                break
         if not todo:
             return []
         text = doc.article.text
         probs = model.posteriors([text[sent.start:sent.end] for sent, _ in todo])
+        best = int(probs.max(axis=1).argmax())
+        (sent, verb), p = todo[best], probs[best]
         out = []
-        for (sent, verb), p in zip(todo, probs):
-            k = int(p.argmax())
-            if p[k] < LEARNED_FALLBACK_MIN:
-                continue
+        k = int(p.argmax())
+        if p[k] >= LEARNED_FALLBACK_MIN:
             trigger = Span(view.starts[verb], view.ends[verb])
             out.append(Event(id="", type=model.types[k], mode=None, evidence=Evidence(Span(sent.start, sent.end), trigger),
                              coder=f"{LEARNED_CODER_NAME}/{CODER_VERSION}", confidence=round(LEARNED_FALLBACK_CONFIDENCE * float(p[k]), 4),
@@ -171,7 +178,9 @@ class RuleCoder:
         from .learned import load_model
 
         model = load_model(res.language)
-        sents = [s for s, found in enumerate(found_in) if found]
+        # only where the rules hesitate between types: elsewhere a re-ranking inside the sentence changes nothing
+        sents = [s for s, found in enumerate(found_in)
+                 if len({t.type for c in found for t in (c.trig, *c.alts)}) >= MIN_TYPES_TO_RERANK]
         if model is None or not sents:
             return {}
         text = doc.article.text

@@ -40,6 +40,8 @@ LEARNED_FALLBACK_CONFIDENCE = 0.1
 LEARNED_FALLBACK_SENTENCES = 3
 #: the learned signal re-ranks a sentence only when its triggers offer at least this many types
 MIN_TYPES_TO_RERANK = 2
+#: at most this many sentences of an article are re-ranked (the first that hesitate)
+RERANK_SENTENCES = 3
 #: the coder name of those events, so an analyst can tell them from rule events
 LEARNED_CODER_NAME = "warta-learned"
 #: types whose future commitment PLOVER codes as AGREE, and those it codes as THREATEN
@@ -179,8 +181,10 @@ class RuleCoder:
 
         model = load_model(res.language)
         # only where the rules hesitate between types: elsewhere a re-ranking inside the sentence changes nothing
+        # and only in the article's first sentences that hesitate (the lead states the main event; each encoded
+        # sentence costs ~2-3 ms, so a long article must not pay it for every sentence)
         sents = [s for s, found in enumerate(found_in)
-                 if len({t.type for c in found for t in (c.trig, *c.alts)}) >= MIN_TYPES_TO_RERANK]
+                 if len({t.type for c in found for t in (c.trig, *c.alts)}) >= MIN_TYPES_TO_RERANK][:RERANK_SENTENCES]
         if model is None or not sents:
             return {}
         text = doc.article.text

@@ -99,8 +99,9 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     state_starts = {t.start for t in states}
     if language != "id":
         found.extend(t for t in us_local_names(text, gaz) if t.start not in state_starts)
+    all_words = word_spans(text)
     if language == "en":
-        found.extend(demonyms(text, gaz))
+        found.extend(demonyms(text, gaz, words=all_words))
     for ent in entities:
         if ent.label in PLACE_LABELS:
             surface = ent.text
@@ -146,7 +147,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
                     found.append(Toponym(ent.start, ent.start + len(head), head, cands, "model"))
             blocked.append((ent.start, ent.end))
 
-    words = _split_hyphens(text, word_spans(text))
+    words = _split_hyphens(text, all_words)
     caps = [text[a:a + 1].isupper() for a, _ in words]
     starts = _sentence_starts(text)
     has_model = bool(entities)
@@ -300,10 +301,10 @@ def _split_hyphens(text: str, words: list[tuple[int, int]]) -> list[tuple[int, i
     the scan still joins them across the hyphen ("Winston-Salem")."""
     out: list[tuple[int, int]] = []
     for a, b in words:
-        word = text[a:b]
-        if "-" not in word or not word[:1].isupper():
+        if text.find("-", a, b) < 0 or not text[a].isupper():
             out.append((a, b))
             continue
+        word = text[a:b]
         pos = a
         for part in word.split("-"):
             if part:
@@ -359,7 +360,7 @@ def us_local_names(text: str, gaz: Gazetteer) -> list[Toponym]:
     return out
 
 
-def demonyms(text: str, gaz: Gazetteer) -> list[Toponym]:
+def demonyms(text: str, gaz: Gazetteer, *, words: list[tuple[int, int]] | None = None) -> list[Toponym]:
     """English adjectives and plurals of countries ("Sudanese", "Palestinians", "North Korean") as mentions of
     the country, from the actor tables' demonyms (``resources/actors/states.yaml`` and countryinfo), and
     regions' adjectives ("African", "European" but not "European Union") from ``aliases.yaml``.
@@ -373,8 +374,9 @@ def demonyms(text: str, gaz: Gazetteer) -> list[Toponym]:
 
     matcher = get_lexicon().demonyms
     regions = _region_adjectives(gaz)
-    words = word_spans(text)
-    keys = [name_key(text[a:b]) for a, b in words]
+    words = word_spans(text) if words is None else words
+    # only capitalised words can be part of a demonym: the others are never keyed
+    keys = [name_key(text[a:b]) if text[a].isupper() else "" for a, b in words]
     out: list[Toponym] = []
     k = 0
     while k < len(words):

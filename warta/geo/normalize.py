@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _DROP = re.compile(r"['’‘`ʼ.]")
 _SPACE = re.compile(r"[\s\-‐‑–—_/]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """Fold ``text`` into the key used for gazetteer and alias lookups."""
+    """Fold ``text`` into the key used for gazetteer and alias lookups (cached: news repeats its names)."""
     if text.isascii():
         stripped = text.lower()
     else:

@@ -179,15 +179,24 @@ def resolve(toponyms: Sequence[Toponym], *, language: str | None = None,
             continue
         _add_anchor(ctx, key, entries[max(scores, key=scores.get)])
 
-    first = [_pick(scores, entries, ctx, key) for key, scores in zip(keys, base)]
+    memo: dict[tuple[str, frozenset[tuple[int, float]]], int] = {}  # repeated mentions of a name decide once
+
+    def pick(scores: dict[int, float], key: str) -> int:
+        sig = (key, frozenset(scores.items()))
+        if sig not in memo:
+            memo[sig] = _pick(scores, entries, ctx, key)
+        return memo[sig]
+
+    first = [pick(scores, key) for key, scores in zip(keys, base)]
     # pass three: every pass-two choice is context for the others (never for its own name)
     ctx = _Context()
+    memo.clear()
     for key, idx in zip(keys, first):
         _add_anchor(ctx, key, entries[idx])
     chosen: list[int] = []
     by_name: dict[str, Counter[int]] = {}
     for key, t, scores in zip(keys, toponyms, base):
-        best = _pick(scores, entries, ctx, key)
+        best = pick(scores, key)
         chosen.append(best)
         # a mention narrowed by "Town, State" speaks for the bare mentions of the same name
         weight = HINTED_VOTE if (t.hint_admin1 or t.hint_country) else 1

@@ -22,11 +22,11 @@ from pathlib import Path
 
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex
 
 ABBREVIATIONS_FILE = Path(__file__).resolve().parent.parent / "resources" / "nlp" / "abbreviations.id.txt"
 #: marker meaning the tokenizer was already customised
-POLICY_VERSION = "warta-tokenizer-1"
+POLICY_VERSION = "warta-tokenizer-2"
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +45,11 @@ def customize_tokenizer(nlp: Language) -> Language:
         tok.rules = {k: v for k, v in tok.rules.items() if "-" not in k}
     infixes = [p for p in nlp.Defaults.infixes if not _hyphen_between_letters(p)]
     tok.infix_finditer = compile_infix_regex(infixes).finditer
+    # spaCy anchors each prefix with "^" by plain concatenation, so the Indonesian HTML-tag prefix
+    # "<(b|…)\s?/>|<a([^>]+)>" leaves its second branch unanchored; that one branch makes the whole
+    # prefix search scan every position of every word, 16x slower (~30 µs a call). Grouping each
+    # pattern anchors all of its branches, as intended.
+    tok.prefix_search = compile_prefix_regex([f"(?:{p})" for p in nlp.Defaults.prefixes if p.strip()]).search
     for abbr in abbreviations():
         for form in {abbr, abbr.lower(), abbr.upper(), abbr.capitalize()}:
             tok.add_special_case(form, [{ORTH: form}])

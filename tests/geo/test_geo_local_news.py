@@ -39,6 +39,7 @@ def test_a_list_of_counties_and_a_legislators_district():
     counties = [(s, e.name, e.admin1) for s, e in got]
     assert ("Oconee", "Oconee County", "GA") in counties and ("Oglethorpe", "Oglethorpe County", "GA") in counties
     assert ("Braxton", "Braxton County", "WV") in counties
+    assert [s for s, _ in _resolved("On D-Day, troops landed.")] == []  # no legislator before it
 
 
 def test_us_counties_have_a_point_in_their_state():

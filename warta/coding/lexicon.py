@@ -256,12 +256,23 @@ def _as_list(value: Any) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-@lru_cache(maxsize=len(LANGUAGES))
-def load_lexicon(language: str) -> Lexicon:
-    """The compiled lexicon of ``language`` (``id`` or ``en``; others fall back to ``id``)."""
+@lru_cache(maxsize=2 * len(LANGUAGES))
+def load_lexicon(language: str, *, layers: tuple[str, ...] | None = None) -> Lexicon:
+    """The compiled lexicon of ``language`` (``id`` or ``en``; others fall back to ``id``).
+
+    ``layers`` names generated fallback layers to add (a path, or a file name under the lexicon folder;
+    e.g. the CAMEO layer built by ``scripts/build_cameo_lexicon.py``, not shipped); ``None`` takes the
+    lexicon file's own ``include`` list (empty in the shipped files: see docs/events.md for why).
+
+    Example:
+        >>> any(t.fallback for t in load_lexicon("en").lookup("pummelled"))
+        False
+    """
     lang = language if language in LANGUAGES else "id"
     with open(RESOURCE_DIR / f"{lang}.yaml", encoding="utf-8") as fh:
         raw = yaml.safe_load(fh)
+    if layers is not None:
+        raw["include"] = list(layers)
     fallback: dict[str, Any] = {"triggers": [], "patterns": []}
     for name in _as_list(raw.get("include")):  # generated fallback layers, e.g. en_cameo.yaml
         with open(RESOURCE_DIR / name, encoding="utf-8") as fh:

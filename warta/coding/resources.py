@@ -56,10 +56,11 @@ def _ps(items) -> PhraseSet:
     return PhraseSet(items or ())
 
 
-@lru_cache(maxsize=4)
-def load_resources(language: str) -> CodingResources:
-    """Compile the lexicon file of ``language`` (``id``/``en``; anything else → ``id``)."""
-    lex = load_lexicon(language)
+@lru_cache(maxsize=8)
+def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> CodingResources:
+    """Compile the lexicon file of ``language`` (``id``/``en``; anything else → ``id``), with the generated
+    fallback ``layers`` if named (see :func:`warta.coding.lexicon.load_lexicon`)."""
+    lex = load_lexicon(language, layers=layers)
     w = lex.words
     mod, att, num = w.get("modality", {}), w.get("attribution", {}), w.get("numbers", {})
     contexts = {word: tag for tag, words in w.get("contexts", {}).items() for word in words}

@@ -112,12 +112,15 @@ class RuleCoder:
 
     name = f"{CODER_NAME}/{CODER_VERSION}"
 
-    def __init__(self, *, learned_weight: float | None = None, learned_fallback: bool | None = None) -> None:
+    def __init__(self, *, learned_weight: float | None = None, learned_fallback: bool | None = None,
+                 lexicon_layers: tuple[str, ...] | None = None) -> None:
         self.learned_weight = LEARNED_WEIGHT if learned_weight is None else learned_weight
         self.learned_fallback = LEARNED_FALLBACK if learned_fallback is None else learned_fallback
+        # generated fallback lexicon layers, e.g. ("en_cameo.yaml",); None: the lexicon file's own list
+        self.lexicon_layers = lexicon_layers
 
     def code(self, doc: Document) -> list[Event]:
-        res = load_resources(doc.language or "id")
+        res = load_resources(doc.language or "id", layers=self.lexicon_layers)
         view = text_view(doc)
         cands: list[_Cand] = []
         trigger_at: dict[int, list[int]] = {}

@@ -191,8 +191,8 @@ def build(data: Path) -> dict:
     return {"version": "1", "pattern_weight": PATTERN_WEIGHT, "triggers": triggers, "patterns": patterns}
 
 
-def write_layer(data: Path, path: Path) -> Path:
-    """Build the layer from ``data`` (the shared data folder) into ``path``; returns ``path``."""
+def write_layer(data: Path, path: Path) -> dict:
+    """Build the layer from ``data`` (the shared data folder) into ``path``; returns the layer."""
     import yaml
 
     out = build(data)
@@ -200,16 +200,13 @@ def write_layer(data: Path, path: Path) -> Path:
               "# CAMEO2PLOVER-2021.txt (CC BY-SA 4.0). Do not edit: rebuild. A fallback layer under en.yaml.\n")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(header + yaml.safe_dump(out, sort_keys=False, allow_unicode=True, width=120), encoding="utf-8")
-    return path
+    return out
 
 
 def main() -> None:
-    import yaml
-
     data = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "data"
     target = Path(sys.argv[2]) if len(sys.argv) > 2 else OUT
-    write_layer(data, target)
-    out = yaml.safe_load(target.read_text(encoding="utf-8"))
+    out = write_layer(data, target)
     n_forms = sum(len(t.get("verb", [])) + len(t.get("active", [])) for t in out["triggers"])
     n_obj = sum(len(o) for p in out["patterns"] for o in p["objects"].values())
     print(f"{target}: {n_forms} verbs and phrases, {len(out['patterns'])} verb blocks with {n_obj} objects")

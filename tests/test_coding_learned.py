@@ -41,7 +41,9 @@ def cameo(tmp_path_factory):
     spec = importlib.util.spec_from_file_location("build_cameo_lexicon", script)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return (str(module.write_layer(SHARED_DATA, tmp_path_factory.mktemp("cameo") / "en_cameo.yaml")),)
+    path = tmp_path_factory.mktemp("cameo") / "en_cameo.yaml"
+    module.write_layer(SHARED_DATA, path)
+    return (str(path),)
 
 
 def test_the_generated_layer_is_off_unless_asked_for():

@@ -20,7 +20,6 @@ Example:
 """
 from __future__ import annotations
 
-import ctypes
 import gc
 import itertools
 import multiprocessing
@@ -160,27 +159,15 @@ def _run_batch_with(pipe: Pipeline, batch: list[Article]) -> list[dict[str, Any]
 
 
 def limit_blas_threads(n: int) -> bool:
-    """Cap numpy's OpenBLAS thread pool at ``n`` threads in this process; False if it cannot be found.
+    """Cap the BLAS thread pools loaded in this process at ``n`` threads; False if none is loaded.
 
     numpy reads ``OPENBLAS_NUM_THREADS`` only when it is first imported, so a forked worker sets the
-    limit through OpenBLAS's own call.
+    limit through the library's own call (threadpoolctl, as the analysis stage does around its models).
     """
-    try:
-        with open("/proc/self/maps", encoding="utf-8") as fh:
-            paths = {line.split()[-1] for line in fh if "openblas" in line.rsplit("/", 1)[-1].lower()}
-    except OSError:
-        return False
-    for path in sorted(paths):
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError:
-            continue
-        for symbol in ("scipy_openblas_set_num_threads64_", "openblas_set_num_threads64_", "openblas_set_num_threads"):
-            fn = getattr(lib, symbol, None)
-            if fn is not None:
-                fn(ctypes.c_int(n))
-                return True
-    return False
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    threadpool_limits(limits=n, user_api="blas")
+    return any(lib.get("user_api") == "blas" for lib in threadpool_info())
 
 
 __all__ = ["AUTO", "contracts_many", "resolve_processes", "can_fork", "limit_blas_threads"]

@@ -73,20 +73,22 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w in COMMON_FILE.read_text(encoding="utf-8").split() if w)
 
 
+def _word_list(path: Path) -> frozenset[str]:
+    """Lower-cased words of a one-word-per-line file (``#`` lines are comments); empty if the file is absent."""
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def leading_words() -> frozenset[str]:
-    if not DISCOURSE_TAGS_FILE.exists():
-        return frozenset()
-    lines = DISCOURSE_TAGS_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+    return _word_list(DISCOURSE_TAGS_FILE)
 
 
 @lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
-    if not ROLE_FILE.exists():
-        return frozenset()
-    lines = ROLE_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip().lower() for x in lines if x.strip() and not x.startswith("#"))
+    return _word_list(ROLE_FILE)
 
 
 @lru_cache(maxsize=1)

@@ -141,3 +141,15 @@ def test_future_intent_becomes_agree_in_english():
     doc = make_doc("Jokowi will visit Rusia next week.", language="en", actors=ACTORS)
     types = [e.type for e in RuleCoder().code(doc)]
     assert "CONSULT" in types and "AGREE" in types
+
+
+def test_english_precision_filters():
+    """Rule coder 1.2: objects, armed context, poll opinions (word lists in en.yaml, filters.py)."""
+    def types(text):
+        return [e.type for e in RuleCoder().code(make_doc(text, language="en", actors=ACTORS))]
+
+    assert "AID" in types("Rusia provided aid to Ukraina.")
+    assert "AID" not in types("Rusia provided a statement to reporters.")  # a general verb needs what is given
+    assert types("Jokowi attacked Polri over the budget.") == ["ACCUSE"]  # no armed context: a verbal attack
+    assert types("Rusia attacked Ukraina with missiles.")[0] == "ASSAULT"
+    assert "REJECT" not in types("Most Americans oppose the plan, a poll finds.")  # an opinion, not an act

@@ -3,7 +3,7 @@
 Example:
     >>> from warta.coding import RuleCoder
     >>> RuleCoder.name
-    'warta-rules/1.1'
+    'warta-rules/1.2'
 """
 from .attribution import find_claims
 from .rules import CODER_NAME, CODER_VERSION, RuleCoder

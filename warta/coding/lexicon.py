@@ -49,6 +49,13 @@ class Trigger:
     accuse_if_hostile: bool = False  # a claim verb that codes ACCUSE only over hostile content
     key: str = ""  # the lexicon key it came from (root, verb or phrase), for debugging and docs
     fallback: bool = False  # from a generated fallback layer (en_cameo.yaml), not the hand-written lexicon
+    word_class: str = ""  # "verb" / "noun" when generated from a ``verb:`` / ``noun:`` list; "" for literals
+    # names of word lists (``word_lists:`` in the YAML) that gate the trigger (see ``filters.py``):
+    needs_after: str | None = None  # one of these words must follow the trigger closely ("provided * aid")
+    not_after: str | None = None  # none of these may follow it ("released a statement" is no release)
+    needs_context: str | None = None  # the sentence must hold one of these ("attack" needs an armed context)
+    otherwise: str | None = None  # the type a verb takes without that context (a verbal "attack" → ACCUSE)
+    needs_actor: bool = False  # a weak trigger: an event only with a resolved actor ("Libya must …")
 
 
 @dataclass(slots=True)
@@ -140,12 +147,14 @@ def en_inflect(verb: str) -> dict[str, str]:
     return forms
 
 
-def _trigger(entry: dict[str, Any], voice: str, key: str, *, fallback: bool = False) -> Trigger:
+def _trigger(entry: dict[str, Any], voice: str, key: str, *, fallback: bool = False, word_class: str = "") -> Trigger:
     return Trigger(
         type=entry["type"], mode=entry.get("mode"), context=tuple(entry.get("context", ())),
         voice=entry.get("voice_override", voice), weight=float(entry.get("weight", 0.7)),
         casualty=entry.get("casualty"), accuse_if_hostile=bool(entry.get("accuse_if_hostile", False)), key=key,
-        fallback=fallback,
+        fallback=fallback, word_class=word_class, needs_after=entry.get("needs_after"),
+        not_after=entry.get("not_after"), needs_context=entry.get("needs_context"), otherwise=entry.get("otherwise"),
+        needs_actor=bool(entry.get("needs_actor", False)),
     )
 
 
@@ -231,12 +240,12 @@ def _compile_entries(lex: Lexicon, entries: list[dict[str, Any]], *, fallback: b
                 _add(lex.single, build(root), _trigger(entry, voice, root, fallback=fallback))
         for verb in _as_list(entry.get("verb")):
             for form, voice in en_inflect(verb).items():
-                _add(lex.single, form, _trigger(entry, voice, verb, fallback=fallback))
+                _add(lex.single, form, _trigger(entry, voice, verb, fallback=fallback, word_class="verb"))
         for noun in _as_list(entry.get("noun")):
             for form in (noun, noun + ("es" if noun.endswith(("s", "sh", "ch")) else "s")):
                 phrase = tuple(form.lower().split())
                 if len(phrase) == 1:
-                    _add(lex.single, form, _trigger(entry, "nominal", noun, fallback=fallback))
+                    _add(lex.single, form, _trigger(entry, "nominal", noun, fallback=fallback, word_class="noun"))
                 else:
                     lex.multi.setdefault(phrase[0], []).append(
                         (phrase, _trigger(entry, "nominal", noun, fallback=fallback)))

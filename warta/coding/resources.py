@@ -7,7 +7,7 @@ Example:
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .lexicon import Lexicon, load_lexicon
@@ -48,6 +48,14 @@ class CodingResources:
     require_actor: bool
     non_violent_death: PhraseSet
     simulation: PhraseSet
+    # English precision filters (``filters.py``); empty for a language whose YAML does not name them
+    word_lists: dict[str, PhraseSet] = field(default_factory=dict)  # named lists the triggers refer to
+    pos_never: frozenset[str] = frozenset()  # tags a single-word verb/noun trigger is never read with
+    opinion: PhraseSet = field(default_factory=lambda: PhraseSet(()))  # poll words: stances, not acts
+    opinion_types: frozenset[str] = frozenset()
+    commitment_yields: bool = False  # "promised to veto": the AGREE phrase gives way to the hostile act
+    nominal_needs_participant: bool = False  # a noun trigger with no actor nor recipient is a topic
+    armed_sectors: frozenset[str] = frozenset()  # actor sectors that give a sentence an armed context
 
 
 def _ps(items) -> PhraseSet:
@@ -82,4 +90,11 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         be_aux=frozenset(w.get("be_aux", ())), non_political=frozenset(w.get("non_political", ())),
         require_actor=bool(w.get("require_actor", False)), non_violent_death=_ps(w.get("non_violent_death")),
         simulation=_ps(w.get("simulation")),
+        word_lists={name: _ps(items) for name, items in (w.get("word_lists") or {}).items()},
+        pos_never=frozenset((w.get("word_class") or {}).get("never", ())),
+        opinion=_ps((w.get("opinion") or {}).get("markers")),
+        opinion_types=frozenset((w.get("opinion") or {}).get("types", ())),
+        commitment_yields=bool(w.get("commitment_yields_to_hostile_act", False)),
+        nominal_needs_participant=bool(w.get("nominal_needs_participant", False)),
+        armed_sectors=frozenset(w.get("armed_sectors", ())),
     )

@@ -22,6 +22,7 @@ from datetime import date
 
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
+from .filters import admit, armed_actor_ids, armed_sentence, is_opinion
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import Modality, modality, weaker
 from .numbers import casualties
@@ -29,7 +30,7 @@ from .resources import CodingResources, load_resources
 from .text import TextView, text_view
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.1"
+CODER_VERSION = "1.2"
 #: weight of the learned signal in an event's confidence (English; see docs/events.md for the measurement)
 LEARNED_WEIGHT = 0.2
 #: emit a learned-type event on a sentence with an actor and no rule event (its first verb as the trigger).
@@ -124,7 +125,8 @@ class RuleCoder:
         view = text_view(doc)
         cands: list[_Cand] = []
         trigger_at: dict[int, list[int]] = {}
-        found_in = [self._triggers(view, lo, hi, s, res) for s, (lo, hi) in enumerate(view.sent_ranges)]
+        armed = armed_actor_ids(doc.actors, res)
+        found_in = [self._triggers(view, lo, hi, s, res, armed) for s, (lo, hi) in enumerate(view.sent_ranges)]
         posteriors = self._posteriors(doc, view, found_in, res)
         for s, (lo, hi) in enumerate(view.sent_ranges):
             found = found_in[s]
@@ -210,8 +212,10 @@ class RuleCoder:
                 c.trig = best  # the alternatives share the voice, so c.voice stands
 
     # ---- triggers
-    def _triggers(self, view: TextView, lo: int, hi: int, s: int, res: CodingResources) -> list[_Cand]:
+    def _triggers(self, view: TextView, lo: int, hi: int, s: int, res: CodingResources,
+                  armed: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[_Cand]:
         words, lex = view.words, res.lexicon
+        armed_here = armed_sentence(view.actor_at_token[lo:hi], armed)
         out: list[_Cand] = []
         i = lo
         while i < hi:
@@ -226,11 +230,14 @@ class RuleCoder:
             if hit:
                 j, trig = hit
                 if trig.type != BLOCK:  # a blocking phrase ("meminta izin") hides the trigger inside it
-                    out.append(_Cand(trig, i, j, s, trig.voice))
+                    trig = admit(trig, words, view.pos, i, j, lo, hi, res, armed=armed_here)
+                    if trig is not None:
+                        out.append(_Cand(trig, i, j, s, trig.voice))
                 i = j
                 continue
             trigs = lex.lookup(words[i])
-            trigs = [t for t in trigs if t.type != BLOCK and not (t.fallback and not view.may_be_verb(i))]
+            trigs = [a for t in trigs if t.type != BLOCK and not (t.fallback and not view.may_be_verb(i))
+                     and (a := admit(t, words, view.pos, i, i + 1, lo, hi, res, armed=armed_here)) is not None]
             if trigs:
                 trig = max(trigs, key=lambda t: t.weight)
                 alts = tuple(t for t in trigs if t.type != trig.type and t.voice == trig.voice)
@@ -361,12 +368,20 @@ class RuleCoder:
             return []  # sport, entertainment, markets: PLOVER codes political events only
         accident = any(True for _ in res.non_violent_death.finditer(words, lo, hi))
         drill = any(True for _ in res.simulation.finditer(words, lo, hi))
+        opinion = is_opinion(words, lo, hi, res)
         kept = []
         for n, c in enumerate(found):
             if accident and c.trig.type == "ASSAULT" and c.trig.casualty:
                 continue  # "kecelakaan yang menewaskan dua orang": deaths, but no assault
             if drill and c.trig.type == "ASSAULT":
                 continue  # "latihan gabungan … pengeboman": a drill, not an attack
+            if res.commitment_yields and c.trig.type == "AGREE" and words[c.tj - 1] in res.purpose_markers \
+                    and any(k.ti == c.tj and k.trig.type in HOSTILE for k in found):
+                continue  # "promised to veto": the act committed to carries the commitment (AGREE / THREATEN)
+            if c.trig.needs_actor and not c.actors:
+                continue  # a weak trigger ("must", "pledge") is an event only when someone does it
+            if opinion and c.trig.type in res.opinion_types:
+                continue  # "Americans oppose cutting funds, a poll finds": a stance, not an act
             if res.require_actor and c.voice == "undergoer" and not c.actors and not c.merged:
                 continue  # "tewas" alone may be an accident or illness: only with an attack or a perpetrator
             if res.require_actor and c.voice == "nominal" and c.trig.type == "ASSAULT" and not c.trig.mode \
@@ -387,8 +402,10 @@ class RuleCoder:
             if c.ti > lo and words[c.ti - 1] in res.purpose_markers and any(
                     0 < c.ti - k.ti <= MERGE_DISTANCE for k in found[:n]):
                 continue
-            if c.voice == "nominal" and not c.actors and not c.recipients and c.trig.weight < MIN_BARE_CONFIDENCE:
-                continue
+            if c.voice == "nominal" and not c.actors and not c.recipients and (
+                    c.trig.weight < MIN_BARE_CONFIDENCE
+                    or (res.nominal_needs_participant and c.trig.type not in UNATTRIBUTED_OK and not c.merged)):
+                continue  # "real threats", "the investigation": a topic, not an event someone made
             kept.append(c)
         return kept
 

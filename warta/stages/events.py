@@ -2,7 +2,7 @@
 
 Example:
     >>> EventStage().coder.name
-    'warta-rules/1.1'
+    'warta-rules/1.2'
 """
 from __future__ import annotations
 

@@ -1,0 +1,112 @@
+"""Precision filters on triggers: word class, required or forbidden objects, required context, poll opinions.
+
+Each filter reads its word lists from the language's lexicon YAML (``word_class``, ``word_lists``,
+``opinion``) and from the trigger's own keys (``needs_after``, ``not_after``, ``needs_context``,
+``otherwise``). A language whose YAML names none of them (Indonesian) is coded exactly as before.
+
+* **Word class.** A single word listed as a verb or a noun triggers only when the tagger agrees: never as
+  a proper noun, adjective, adverb … ("March", "Ban Ki-moon", "back", "free riders"), a verb entry not as a
+  plain noun ("the team", "the rules"; a gerund in *-ing* stays: "the killing"), a noun entry not as a verb
+  ("to deal with").
+* **Objects.** ``needs_after: aid_objects`` — a general verb is an event only with its object close after
+  it ("provided *aid*", not "provided a statement"); ``not_after: media_objects`` — the reverse
+  ("released *a statement*" is no release of prisoners).
+* **Context.** ``needs_context: armed`` — a violent word counts only in a sentence with an armed context
+  ("attack", "battle" in election news are metaphors); ``otherwise: ACCUSE`` — a verb takes that type
+  instead ("Trump attacked Clinton" is a verbal attack).
+* **Opinions.** In a sentence about a poll, stances ("Americans oppose …") are not acts.
+
+Example:
+    >>> from warta.coding.resources import load_resources
+    >>> res = load_resources("en")
+    >>> [t.type for t in res.lexicon.lookup("march") if pos_agrees(t, "PROPN", res)]
+    []
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..model import Actor
+from .lexicon import Trigger
+from .resources import CodingResources
+
+#: how many tokens after a trigger its required (or forbidden) object may sit
+AFTER_WINDOW = 6
+#: an object is looked for up to the first of these tokens
+OBJECT_STOP = frozenset({",", ".", ";", ":", "!", "?", "“", "”", '"', "and", "but", "that", "which", "who"})
+#: the word list whose context armed actors also give
+ARMED = "armed"
+STATE = "state"
+#: a tag under which a verb entry still reads as an event noun ("the killing")
+GERUND = "ing"
+
+
+def pos_agrees(trig: Trigger, tag: str | None, res: CodingResources, word: str = "") -> bool:
+    """True when the tagger's part of speech allows this single-word trigger (always, without a tag or rule)."""
+    if not res.pos_never or not tag or not trig.word_class:
+        return True
+    if tag in res.pos_never:
+        return False
+    if trig.word_class == "verb" and tag == "NOUN":
+        return word.endswith(GERUND)
+    if trig.word_class == "noun" and tag == "VERB":
+        return False
+    return True
+
+
+def _has_after(words: Sequence[str], j: int, hi: int, name: str | None, res: CodingResources) -> bool:
+    ps = res.word_lists.get(name or "")
+    if ps is None:
+        return False
+    end = min(hi, j + AFTER_WINDOW)
+    for k in range(j, end):
+        if words[k] in OBJECT_STOP:
+            end = k
+            break
+    return any(True for _ in ps.finditer(words, j, end))
+
+
+def armed_actor_ids(actors: Sequence[Actor], res: CodingResources) -> tuple[frozenset[str], frozenset[str]]:
+    """(ids of armed actors — military, police, rebels … by sector —, ids of states) of a document."""
+    if not res.armed_sectors:
+        return frozenset(), frozenset()
+    return (frozenset(a.id for a in actors if a.sector in res.armed_sectors),
+            frozenset(a.id for a in actors if a.kind == STATE))
+
+
+def armed_sentence(actor_at_token: Sequence[str | None], armed: tuple[frozenset[str], frozenset[str]]) -> bool:
+    """True when the sentence names an armed actor, or two states (a war is between states, a debate is not)."""
+    ids = {a for a in actor_at_token if a}
+    return bool(ids & armed[0]) or len(ids & armed[1]) >= 2
+
+
+def admit(trig: Trigger, words: Sequence[str], tags: Sequence[str] | None, i: int, j: int, lo: int, hi: int,
+          res: CodingResources, *, armed: bool = False) -> Trigger | None:
+    """The trigger as it may be used at tokens ``[i, j)`` of the sentence ``[lo, hi)``, retyped when its
+    context asks for it, or None when a filter rejects it. ``armed``: the sentence names armed actors, which
+    satisfies an armed context."""
+    if j - i == 1 and not pos_agrees(trig, tags[i] if tags else None, res, words[i]):
+        return None
+    if trig.needs_after and not _has_after(words, j, hi, trig.needs_after, res):
+        return None
+    if trig.not_after and _has_after(words, j, hi, trig.not_after, res):
+        return None
+    if trig.needs_context and not (armed and trig.needs_context == ARMED):
+        ps = res.word_lists.get(trig.needs_context)
+        if ps is None or not any(True for _ in ps.finditer(words, lo, hi)):
+            if trig.otherwise and trig.word_class == "verb" and not (i > lo and words[i - 1] in NOUN_MARKERS):
+                return replace(trig, type=trig.otherwise, context=(), mode=None, needs_context=None, casualty=None)
+            return None
+    return trig
+
+
+#: words after which a verb form is read as a noun (kept in step with rules.EN_NOUN_MARKERS)
+NOUN_MARKERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+                          "of", "for", "in", "after", "during", "against", "new", "further", "any", "no", "s", "’s",
+                          "'s"})
+
+
+def is_opinion(words: Sequence[str], lo: int, hi: int, res: CodingResources) -> bool:
+    """True for a sentence about a poll or survey, whose stance verbs report opinions, not acts."""
+    return bool(res.opinion_types) and any(True for _ in res.opinion.finditer(words, lo, hi))

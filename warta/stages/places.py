@@ -3,7 +3,9 @@
 Toponyms come from the model's GPE/LOC/FAC entities and from a gazetteer scan of the text
 (so the stage works before any NER model is installed); each is resolved to one gazetteer
 entry by article context (``warta.geo.resolve``). Mentions resolving to the same entry
-share one ``Place``. A toponym the gazetteer does not know is left out, never guessed.
+share one ``Place``. A toponym the gazetteer does not know is left out, never guessed, except a
+street, building or venue (``warta.geo.features``): it takes the point of the town that holds it,
+with that town's precision and no GeoNames id.
 
 Example:
     >>> from warta.model import Article, Document
@@ -14,7 +16,9 @@ Example:
 from __future__ import annotations
 
 from ..geo.detect import find_toponyms
+from ..geo.features import find_features, find_local_names, locate_features, own_town
 from ..geo.gazetteer import get_gazetteer
+from ..geo.normalize import name_key
 from ..geo.resolve import resolve
 from ..model import Document, Place, Span
 
@@ -31,8 +35,12 @@ class PlaceStage:
         gaz = get_gazetteer()
         toponyms = find_toponyms(doc.article.text, doc.entities, gazetteer=gaz, language=doc.language)
         chosen = resolve(toponyms, language=doc.language, gazetteer=gaz)
-        places: dict[int, Place] = {}
-        for top, idx in zip(toponyms, chosen):
+        features = find_features(doc.article.text, doc.entities, language=doc.language)
+        located = locate_features(doc.article.text, features, toponyms, chosen, gazetteer=gaz)
+        places: dict[object, Place] = {}
+        for n, (top, idx) in enumerate(zip(toponyms, chosen)):
+            if n in located.covered:
+                continue  # "Rogers" in "Rogers Centre": the feature speaks for it
             place = places.get(idx)
             if place is None:
                 e = gaz.entries[idx]
@@ -40,5 +48,30 @@ class PlaceStage:
                               geonames_id=e.geonames_id, precision=PRECISION.get(e.kind, "point"))
                 places[idx] = place
             place.mentions.append(Span(top.start, top.end))
+        for feature, host in zip(features, located.hosts):
+            if host is None:
+                continue
+            key = (name_key(feature.surface), host)
+            place = places.get(key)
+            if place is None:
+                e = gaz.entries[host]
+                place = Place(id=f"p{len(places) + 1}", name=feature.surface, country=e.country, lat=e.lat,
+                              lon=e.lon, geonames_id=None, precision=PRECISION.get(e.kind, "point"))
+                places[key] = place
+            place.mentions.append(Span(feature.start, feature.end))
+        taken = [(t.start, t.end) for t in toponyms] + [(f.start, f.end) for f in features]
+        local = find_local_names(doc.article.text, doc.entities, taken)
+        home = own_town(toponyms, chosen, gaz.entries, located.covered) if local else None
+        for name in local if home is not None else ():
+            # a village or area no gazetteer has, near the town the article is about: that town's
+            # point, precision "admin" (the place lies somewhere around it)
+            key = (name_key(name.surface), home, "local")
+            place = places.get(key)
+            if place is None:
+                e = gaz.entries[home]
+                place = Place(id=f"p{len(places) + 1}", name=name.surface, country=e.country, lat=e.lat,
+                              lon=e.lon, geonames_id=None, precision="admin")
+                places[key] = place
+            place.mentions.append(Span(name.start, name.end))
         doc.places = list(places.values())
         return doc

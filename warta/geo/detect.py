@@ -93,6 +93,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     found: list[Toponym] = []
     stop = stopwords()
     blocked: list[tuple[int, int]] = []
+    events: list[tuple[int, int]] = []  # model EVENT spans: "the Muscat International Film Festival"
     held: list[Toponym] = []  # doubtful hits, kept if the same name is found elsewhere
     states = state_abbreviations(text, gaz) if language != "id" else []
     found.extend(states)
@@ -146,6 +147,8 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
                 if cands:  # "Alexandria Police", "Litchfield Fire": a town's service, not a person
                     found.append(Toponym(ent.start, ent.start + len(head), head, cands, "model"))
             blocked.append((ent.start, ent.end))
+            if ent.label == "EVENT":
+                events.append((ent.start, ent.end))
 
     words = _split_hyphens(text, all_words)
     caps = [text[a:a + 1].isupper() for a, _ in words]
@@ -186,6 +189,9 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
         first = i
         i += n
         if any(s < end and ws < e for s, e in blocked):
+            if any(s < end and ws < e for s, e in events) and not (n == 1 and name_key(surface) in stop):
+                # an event named after a place holds the place if the article names it elsewhere too
+                held.append(Toponym(ws, end, surface, cands, "scan", alternate_only=alt))
             continue
         if n == 1 and name_key(surface) in stop:
             continue

@@ -153,12 +153,15 @@ def find_features(text: str, entities: Sequence[Entity], *, language: str | None
 
 
 def _landmark(text: str, run: list[tuple[int, int]], ws: list[str], lo: int, rules: _Rules) -> Feature | None:
+    ws = [w[:-2] if w.endswith(("'s", "’s")) else w for w in ws]  # "Heathrow’s center"
     for i in range(lo, len(ws)):
         for name, host in rules.landmarks.items():
             n = name.count(" ") + 1
             if " ".join(ws[i:i + n]) == name and (i + n == len(ws) or ws[i + n] in CONNECTORS
                                                    or not _is_cap(ws[i + n])):
                 a, b = run[lo][0], run[i + n - 1][1]  # "Stadion Utama Gelora Bung Karno"
+                if text[b - 2:b] in ("'s", "’s"):
+                    b -= 2
                 return Feature(a, b, text[a:b], host)
     return None
 
@@ -391,6 +394,9 @@ LOCAL_LABELS = ("GPE", "LOC", "FAC")
 #: words right before such a span that show it is a place (a model PERSON/ORG span needs the strong ones)
 LOCAL_CUES = frozenset("in at near from outside of to on di ke dari dekat".split())
 STRONG_LOCAL_CUES = frozenset("in near outside dekat".split())
+#: "<noun> of" right before a span names a place ("the suburb of Madinaty")
+LOCAL_NOUNS = frozenset("village town city suburb district region province county area neighbourhood neighborhood "
+                        "island".split())
 #: longest unknown name taken, in words
 LOCAL_MAX_WORDS = 4
 
@@ -424,8 +430,11 @@ def find_local_names(text: str, entities: Sequence[Entity], taken: Sequence[tupl
         end = start + len(surface)
         if any(s < end and start < e for s, e in taken):
             continue
-        before = text[max(0, ent.start - 20):ent.start].split()
-        if not before or before[-1].lower() not in (STRONG_LOCAL_CUES if strong else LOCAL_CUES):
+        before = [w.lower() for w in text[max(0, ent.start - 30):ent.start].split()]
+        cued = bool(before) and before[-1] in (STRONG_LOCAL_CUES if strong else LOCAL_CUES)
+        # "the gated suburb of Madinaty", "the village of Nagrig"
+        named = len(before) > 1 and before[-1] == "of" and before[-2] in LOCAL_NOUNS
+        if not (cued or named):
             continue
         out.append(Feature(start, end, surface))
     return out

@@ -1,7 +1,7 @@
 """Precision filters on triggers: word class, required or forbidden objects, required context, poll opinions.
 
 Each filter reads its word lists from the language's lexicon YAML (``word_class``, ``word_lists``,
-``opinion``) and from the trigger's own keys (``needs_after``, ``not_after``, ``needs_context``,
+``opinion``) and from the trigger's own keys (``needs_after``, ``not_near``, ``needs_context``,
 ``otherwise``). A language whose YAML names none of them (Indonesian) is coded exactly as before.
 
 * **Word class.** A single word listed as a verb or a noun triggers only when the tagger agrees: never as
@@ -9,8 +9,8 @@ Each filter reads its word lists from the language's lexicon YAML (``word_class`
   plain noun ("the team", "the rules"; a gerund in *-ing* stays: "the killing"), a noun entry not as a verb
   ("to deal with").
 * **Objects.** ``needs_after: aid_objects`` — a general verb is an event only with its object close after
-  it ("provided *aid*", not "provided a statement"); ``not_after: media_objects`` — the reverse
-  ("released *a statement*" is no release of prisoners).
+  it ("provided *aid*", not "provided a statement"); ``not_near: media_objects`` — the reverse, on both
+  sides ("released *a statement*", "the *ad* that Trump released" are no release of prisoners).
 * **Context.** ``needs_context: armed`` — a violent word counts only in a sentence with an armed context
   ("attack", "battle" in election news are metaphors); ``otherwise: ACCUSE`` — a verb takes that type
   instead ("Trump attacked Clinton" is a verbal attack).
@@ -33,6 +33,8 @@ from .resources import CodingResources
 
 #: how many tokens after a trigger its required (or forbidden) object may sit
 AFTER_WINDOW = 6
+#: how many tokens before a trigger a forbidden object may sit ("this ad that Trump released")
+BEFORE_WINDOW = 4
 #: an object is looked for up to the first of these tokens
 OBJECT_STOP = frozenset({",", ".", ";", ":", "!", "?", "“", "”", '"', "and", "but", "that", "which", "who"})
 #: the word list whose context armed actors also give
@@ -67,6 +69,18 @@ def _has_after(words: Sequence[str], j: int, hi: int, name: str | None, res: Cod
     return any(True for _ in ps.finditer(words, j, end))
 
 
+def _has_before(words: Sequence[str], i: int, lo: int, name: str | None, res: CodingResources) -> bool:
+    ps = res.word_lists.get(name or "")
+    if ps is None:
+        return False
+    start = max(lo, i - BEFORE_WINDOW)
+    for k in range(i - 1, start - 1, -1):
+        if words[k] in OBJECT_STOP - {"that", "which"}:  # "the ad that Trump released": the object is before
+            start = k + 1
+            break
+    return any(True for _ in ps.finditer(words, start, i))
+
+
 def armed_actor_ids(actors: Sequence[Actor], res: CodingResources) -> tuple[frozenset[str], frozenset[str]]:
     """(ids of armed actors — military, police, rebels … by sector —, ids of states) of a document."""
     if not res.armed_sectors:
@@ -90,7 +104,7 @@ def admit(trig: Trigger, words: Sequence[str], tags: Sequence[str] | None, i: in
         return None
     if trig.needs_after and not _has_after(words, j, hi, trig.needs_after, res):
         return None
-    if trig.not_after and _has_after(words, j, hi, trig.not_after, res):
+    if trig.not_near and (_has_after(words, j, hi, trig.not_near, res) or _has_before(words, i, lo, trig.not_near, res)):
         return None
     if trig.needs_context and not (armed and trig.needs_context == ARMED):
         ps = res.word_lists.get(trig.needs_context)
@@ -110,3 +124,19 @@ NOUN_MARKERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 def is_opinion(words: Sequence[str], lo: int, hi: int, res: CodingResources) -> bool:
     """True for a sentence about a poll or survey, whose stance verbs report opinions, not acts."""
     return bool(res.opinion_types) and any(True for _ in res.opinion.finditer(words, lo, hi))
+
+
+#: determiners and adjectives a predicate noun may carry after its copula ("is a serious threat")
+PREDICATE_GAP = 3
+ARTICLES = frozenset({"a", "an", "the", "no", "any"})
+
+
+def predicate_noun(words: Sequence[str], i: int, lo: int, res: CodingResources) -> bool:
+    """True for a noun trigger that is the predicate of a copula ("isn't a serious threat", "is a deal"):
+    a description of someone, not an event reported."""
+    if not res.copulas:
+        return False
+    for k in range(i - 1, max(lo, i - PREDICATE_GAP) - 1, -1):
+        if words[k] in ARTICLES:
+            return k > lo and words[k - 1] in res.copulas
+    return False

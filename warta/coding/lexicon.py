@@ -52,10 +52,11 @@ class Trigger:
     word_class: str = ""  # "verb" / "noun" when generated from a ``verb:`` / ``noun:`` list; "" for literals
     # names of word lists (``word_lists:`` in the YAML) that gate the trigger (see ``filters.py``):
     needs_after: str | None = None  # one of these words must follow the trigger closely ("provided * aid")
-    not_after: str | None = None  # none of these may follow it ("released a statement" is no release)
+    not_near: str | None = None  # none of these may sit next to it ("released a statement" is no release)
     needs_context: str | None = None  # the sentence must hold one of these ("attack" needs an armed context)
     otherwise: str | None = None  # the type a verb takes without that context (a verbal "attack" → ACCUSE)
     needs_actor: bool = False  # a weak trigger: an event only with a resolved actor ("Libya must …")
+    needs_recipient: bool = False  # an event only with a resolved recipient ("defended Clinton", not "the image")
 
 
 @dataclass(slots=True)
@@ -153,8 +154,8 @@ def _trigger(entry: dict[str, Any], voice: str, key: str, *, fallback: bool = Fa
         voice=entry.get("voice_override", voice), weight=float(entry.get("weight", 0.7)),
         casualty=entry.get("casualty"), accuse_if_hostile=bool(entry.get("accuse_if_hostile", False)), key=key,
         fallback=fallback, word_class=word_class, needs_after=entry.get("needs_after"),
-        not_after=entry.get("not_after"), needs_context=entry.get("needs_context"), otherwise=entry.get("otherwise"),
-        needs_actor=bool(entry.get("needs_actor", False)),
+        not_near=entry.get("not_near"), needs_context=entry.get("needs_context"), otherwise=entry.get("otherwise"),
+        needs_actor=bool(entry.get("needs_actor", False)), needs_recipient=bool(entry.get("needs_recipient", False)),
     )
 
 

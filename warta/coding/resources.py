@@ -55,6 +55,9 @@ class CodingResources:
     opinion_types: frozenset[str] = frozenset()
     commitment_yields: bool = False  # "promised to veto": the AGREE phrase gives way to the hostile act
     nominal_needs_participant: bool = False  # a noun trigger with no actor nor recipient is a topic
+    drop_hypothetical: bool = False  # hypothetical events are not emitted
+    not_purpose: frozenset[str] = frozenset()  # "continued to send", "attempted to kill": "to" is no purpose
+    copulas: frozenset[str] = frozenset()  # a noun trigger after one of these is a predicate, not an event
     armed_sectors: frozenset[str] = frozenset()  # actor sectors that give a sentence an armed context
 
 
@@ -97,4 +100,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         commitment_yields=bool(w.get("commitment_yields_to_hostile_act", False)),
         nominal_needs_participant=bool(w.get("nominal_needs_participant", False)),
         armed_sectors=frozenset(w.get("armed_sectors", ())),
+        drop_hypothetical=bool(w.get("drop_hypothetical", False)),
+        copulas=frozenset(w.get("copulas", ())),
+        not_purpose=frozenset(w.get("not_purpose", ())),
     )

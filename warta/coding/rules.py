@@ -22,7 +22,7 @@ from datetime import date
 
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
-from .filters import admit, armed_actor_ids, armed_sentence, is_opinion
+from .filters import admit, armed_actor_ids, armed_sentence, is_opinion, predicate_noun
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import Modality, modality, weaker
 from .numbers import casualties
@@ -232,7 +232,11 @@ class RuleCoder:
                 if trig.type != BLOCK:  # a blocking phrase ("meminta izin") hides the trigger inside it
                     trig = admit(trig, words, view.pos, i, j, lo, hi, res, armed=armed_here)
                     if trig is not None:
-                        out.append(_Cand(trig, i, j, s, trig.voice))
+                        voice = trig.voice
+                        if res.pos_never and voice == "active" and trig.type in NEEDS_SOURCE and i > lo \
+                                and words[i - 1] in EN_NOUN_MARKERS:
+                            voice = "nominal"  # "his promise to invest": a speech-act phrase used as a noun
+                        out.append(_Cand(trig, i, j, s, voice))
                 i = j
                 continue
             trigs = lex.lookup(words[i])
@@ -241,7 +245,13 @@ class RuleCoder:
             if trigs:
                 trig = max(trigs, key=lambda t: t.weight)
                 alts = tuple(t for t in trigs if t.type != trig.type and t.voice == trig.voice)
-                out.append(_Cand(trig, i, i + 1, s, self._voice(words, i, trig, res, lo), alts=alts))
+                voice = self._voice(words, i, trig, res, lo)
+                if res.pos_never and view.pos and view.pos[i] == "NOUN":
+                    voice = "nominal"  # "a town hall-style meeting": the tagger reads the -ing form as a noun
+                if voice == "nominal" and predicate_noun(words, i, lo, res):
+                    i += 1
+                    continue  # "Sanders isn't a serious threat": a description, not an event
+                out.append(_Cand(trig, i, i + 1, s, voice, alts=alts))
             i += 1
         return out
 
@@ -292,7 +302,8 @@ class RuleCoder:
         c.mod = modality(words, c.ti, lo, hi, res)
         if c.mod.status == "occurred" and c.trig.type != "REQUEST" and self._requested(words, c.ti, lo, res):
             c.mod = replace(c.mod, status="hypothetical", intent=False)
-        elif c.mod.status == "occurred" and any(words[k] in res.purpose_markers for k in range(max(lo, c.ti - 2), c.ti)):
+        elif c.mod.status == "occurred" and any(words[k] in res.purpose_markers and not (
+                k > lo and words[k - 1] in res.not_purpose) for k in range(max(lo, c.ti - 2), c.ti)):
             c.mod = replace(c.mod, status="hypothetical", intent=False)  # "untuk melakukan serangan": a purpose
         if c.trig.casualty:
             side = "left" if c.voice in ("undergoer", "passive") else "right"
@@ -378,6 +389,10 @@ class RuleCoder:
             if res.commitment_yields and c.trig.type == "AGREE" and words[c.tj - 1] in res.purpose_markers \
                     and any(k.ti == c.tj and k.trig.type in HOSTILE for k in found):
                 continue  # "promised to veto": the act committed to carries the commitment (AGREE / THREATEN)
+            if c.trig.needs_recipient and not c.recipients:
+                continue  # "defend the image": support needs someone supported
+            if res.drop_hypothetical and c.mod.status == "hypothetical":
+                continue  # wishes, purposes, conditions: no event took place and none was promised
             if c.trig.needs_actor and not c.actors:
                 continue  # a weak trigger ("must", "pledge") is an event only when someone does it
             if opinion and c.trig.type in res.opinion_types:
@@ -403,8 +418,8 @@ class RuleCoder:
                     0 < c.ti - k.ti <= MERGE_DISTANCE for k in found[:n]):
                 continue
             if c.voice == "nominal" and not c.actors and not c.recipients and (
-                    c.trig.weight < MIN_BARE_CONFIDENCE
-                    or (res.nominal_needs_participant and c.trig.type not in UNATTRIBUTED_OK and not c.merged)):
+                    (res.nominal_needs_participant and c.trig.type not in UNATTRIBUTED_OK and not c.merged)
+                    or (not res.nominal_needs_participant and c.trig.weight < MIN_BARE_CONFIDENCE)):
                 continue  # "real threats", "the investigation": a topic, not an event someone made
             kept.append(c)
         return kept

@@ -17,6 +17,7 @@ Example:
 from __future__ import annotations
 
 import importlib
+import weakref
 from functools import lru_cache
 from pathlib import Path
 
@@ -66,7 +67,11 @@ def _load_model_dir(path: str):
     """One copy per model folder: ``id`` and ``ms`` share ``id_news`` (a second load costs seconds and ~200 MB)."""
     import spacy
 
-    return use_numpy_gemm(spacy.load(path))
+    from .vectors import CachedFloretVectors
+
+    nlp = use_numpy_gemm(spacy.load(path))
+    nlp.vocab.vectors = CachedFloretVectors.wrap(nlp.vocab.vectors)
+    return nlp
 
 
 def use_numpy_gemm(nlp):
@@ -86,6 +91,21 @@ def use_numpy_gemm(nlp):
             for node in model.walk():
                 node.ops = ops
     return nlp
+
+
+def entity_decoder(nlp):
+    """The numpy decoder for ``nlp``'s NER (:mod:`warta.nlp.greedy_ner`), or None; built once per pipeline."""
+    if not has_ner(nlp):
+        return None
+    if nlp not in _DECODERS:
+        from .greedy_ner import GreedyEntityDecoder
+
+        _DECODERS[nlp] = GreedyEntityDecoder.for_component(nlp.get_pipe("ner"))
+    return _DECODERS[nlp]
+
+
+#: pipeline → its decoder (None when the NER model is not one the decoder reproduces)
+_DECODERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def has_ner(nlp) -> bool:

@@ -15,12 +15,13 @@ Example:
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 
 from ..model import Document, Entity, Token
 from ..nlp.corpora import POSTAG_TO_UPOS
-from ..nlp.models import has_ner, load_pipeline
+from ..nlp.models import entity_decoder, has_ner, load_pipeline
 from ..nlp.postprocess import fix_entities
 
 #: spaCy batch size for ``pipe``
@@ -46,8 +47,10 @@ class AnalysisStage:
     requires = ("article", "language", "sentences")
     assigns = ("tokens", "entities")
 
-    def __init__(self, *, batch_size: int = BATCH_SIZE) -> None:
+    def __init__(self, *, batch_size: int = BATCH_SIZE, numpy_ner: bool = True) -> None:
         self.batch_size = batch_size
+        # numpy_ner=False runs spaCy's own NER loop (same model, same entities, ~8x slower decoding)
+        self.numpy_ner = numpy_ner
 
     def __call__(self, doc: Document) -> Document:
         return self.pipe([doc])[0]
@@ -62,12 +65,27 @@ class AnalysisStage:
             # The model's attribute_ruler (tag → UD pos, for spacy.load users) is a Matcher pass per
             # Doc; the same table applied in _fill costs a dict lookup.
             skip = [n for n in SKIPPED_COMPONENTS if n in nlp.pipe_names] if lang in ("id", "ms", "other") else []
+            decoder = entity_decoder(nlp) if self.numpy_ner and lang != "other" else None
+            if decoder is not None:
+                skip.append("ner")
             with _one_blas_thread():
-                for d, sdoc in zip(group, nlp.pipe(sdocs, batch_size=self.batch_size, disable=skip)):
+                stream = nlp.pipe(sdocs, batch_size=self.batch_size, disable=skip)
+                if decoder is not None:
+                    stream = _decode_entities(stream, decoder, nlp.get_pipe("ner"), self.batch_size)
+                for d, sdoc in zip(group, stream):
                     _fill(d, sdoc, with_entities=lang != "other" and has_ner(nlp))
                     if lang == "other":
                         d.warnings.append("language not analysed: no entities")
         return list(docs)
+
+
+def _decode_entities(stream: Iterable, decoder, ner, batch_size: int) -> Iterator:
+    """Entities by the numpy decoder, batch by batch; spaCy's loop for a batch it declines."""
+    stream = iter(stream)
+    while batch := list(islice(stream, batch_size)):
+        if not decoder(batch):
+            batch = list(ner.pipe(batch, batch_size=batch_size))
+        yield from batch
 
 
 def _one_blas_thread():

@@ -81,5 +81,10 @@ def test_english_demonyms_are_mentions_of_their_country():
 
 
 def test_region_adjectives_but_not_organisation_names():
-    got = _resolved("African governments met European Union officials about short European flights.")
+    got = _resolved("African governments met Asian Development Bank officials about short European flights.")
     assert [(s, e.kind, e.key) for s, e in got] == [("African", "region", "africa"), ("European", "region", "europe")]
+
+
+def test_the_european_union_is_a_region_not_its_adjective():
+    got = _resolved("Officials of the European Union and the EU's ministers met in Brussels.")
+    assert [(s, e.key) for s, e in got][:2] == [("European Union", "european-union"), ("EU", "european-union")]

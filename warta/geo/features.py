@@ -162,6 +162,9 @@ def _landmark(text: str, run: list[tuple[int, int]], ws: list[str], lo: int, rul
                 a, b = run[lo][0], run[i + n - 1][1]  # "Stadion Utama Gelora Bung Karno"
                 if text[b - 2:b] in ("'s", "’s"):
                     b -= 2
+                m = _WORD.match(text, b + 1) if i + n == len(ws) and text[b:b + 1] == " " else None
+                if m and m.group() in rules.lowercase_suffix:
+                    b = m.end()  # "Heathrow airport"
                 return Feature(a, b, text[a:b], host)
     return None
 

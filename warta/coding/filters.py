@@ -36,7 +36,8 @@ AFTER_WINDOW = 6
 #: how many tokens before a trigger a forbidden object may sit ("this ad that Trump released")
 BEFORE_WINDOW = 4
 #: an object is looked for up to the first of these tokens
-OBJECT_STOP = frozenset({",", ".", ";", ":", "!", "?", "“", "”", '"', "and", "but", "that", "which", "who"})
+OBJECT_STOP = frozenset({",", ".", ";", ":", "!", "?", "“", "”", '"', "and", "but", "that", "which", "who", "if",
+                         "whether"})
 #: the word list whose context armed actors also give
 ARMED = "armed"
 STATE = "state"

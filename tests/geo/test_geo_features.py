@@ -93,3 +93,14 @@ def test_model_place_no_gazetteer_has_after_a_place_word_takes_the_story_town_as
 def test_nothing_is_placed_when_the_story_names_no_town():
     assert _places("Crowds filled Royal Street.") == {}
     assert _places("There are 26 applicants in Portroe.", entities=[Entity("e1", 27, 34, "Portroe", "GPE")]) == {}
+
+
+def test_a_doubtful_person_span_is_the_town_near_the_story_places():
+    text = "Trains from Amsterdam stop in Hilversum and Almelo, the paper says."
+    start = text.index("Almelo")
+    places = _places(text, entities=[Entity("e1", start, start + 6, "Almelo", "PERSON")])
+    assert places["Almelo"].country == "NLD" and places["Almelo"].geonames_id is not None
+    # the same "person" with no place near it stays a person
+    text = "Markets rallied in Tokyo. Almelo said the rally would last."
+    start = text.index("Almelo")
+    assert "Almelo" not in _places(text, entities=[Entity("e1", start, start + 6, "Almelo", "PERSON")])

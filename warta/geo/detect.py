@@ -83,7 +83,7 @@ def _candidates(gaz: Gazetteer, surface: str, *, allow_alternates: bool) -> tupl
 
 
 def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer | None = None,
-                  language: str | None = None) -> list[Toponym]:
+                  language: str | None = None, doubtful: list[Toponym] | None = None) -> list[Toponym]:
     """Toponym mentions of ``text`` with their gazetteer candidates, in text order.
 
     ``language`` ("id", "en") turns on the language's own checks: in Indonesian a scan hit that is
@@ -216,6 +216,8 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
         found.append(top)
     known = {name_key(t.surface) for t in found}
     found.extend(t for t in held if name_key(t.surface) in known and len(t.surface) > 3)
+    if doubtful is not None:  # the rest, for a caller that can check them against the resolved places
+        doubtful.extend(t for t in held if name_key(t.surface) not in known and len(t.surface) > 3)
 
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     merged: list[Toponym] = []

@@ -136,7 +136,7 @@ def find_features(text: str, entities: Sequence[Entity], *, language: str | None
     for run in _runs(text, rules.breaks):
         ws = [text[a:b] for a, b in run]
         lo = 0
-        while lo < len(ws) - 1 and ws[lo] in rules.leading:
+        while lo < len(ws) - 1 and (ws[lo] in rules.leading or ws[lo] in CONNECTORS):  # "At the Liverpool Academy"
             lo += 1
         hit = _landmark(text, run, ws, lo, rules) or _prefixed(text, run, ws, lo, rules, names) \
             or _suffixed(text, run, ws, lo, rules, orgs)

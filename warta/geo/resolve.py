@@ -209,3 +209,48 @@ def resolve(toponyms: Sequence[Toponym], *, language: str | None = None,
         if votes and len(votes) > 1:
             chosen[i] = votes.most_common(1)[0][0]
     return chosen
+
+
+#: a doubtful mention ("Douma" tagged PERSON, a small town's name after a capitalised word) is a place
+#: when one of its towns lies this close to a town the article names
+DOUBTFUL_NEAR_KM = 150.0
+
+
+def confirm_doubtful(doubtful: Sequence[Toponym], toponyms: Sequence[Toponym], chosen: Sequence[int], *,
+                     gazetteer: Gazetteer | None = None) -> list[tuple[Toponym, int]]:
+    """Doubtful mentions that the resolved places vouch for: the town of that name nearest to a resolved
+    town within ``DOUBTFUL_NEAR_KM`` ("Douma" in a story about Eastern Ghouta and Damascus, "Almelo"
+    beside Hilversum), with the entry chosen; the others stay out.
+
+    Example:
+        >>> from warta.geo.detect import find_toponyms
+        >>> text = "Trains from Amsterdam stop in Hilversum. Almelo waits."
+        >>> doubtful = []
+        >>> tops = find_toponyms(text, [], doubtful=doubtful)
+        >>> [(t.surface, get_gazetteer().entries[i].country) for t, i in confirm_doubtful(doubtful, tops, resolve(tops))]
+        [('Almelo', 'NLD')]
+    """
+    gaz = gazetteer or get_gazetteer()
+    entries = gaz.entries
+    points = [(entries[i].lat, entries[i].lon, name_key(t.surface)) for t, i in zip(toponyms, chosen)
+              if entries[i].kind in ("city", "admin2") and entries[i].lat is not None]
+    taken = [(t.start, t.end) for t in toponyms]
+    out: list[tuple[Toponym, int]] = []
+    for t in doubtful:
+        if any(s < t.end and t.start < e for s, e in taken):
+            continue
+        own = name_key(t.surface)
+        best, best_km = None, DOUBTFUL_NEAR_KM
+        for c in t.candidates:
+            e = entries[c]
+            if e.kind != "city" or e.lat is None:
+                continue
+            for lat, lon, key in points:
+                if key != own and abs(lat - e.lat) * 111.0 <= best_km:
+                    km = haversine_km(e.lat, e.lon, lat, lon)
+                    if km <= best_km:
+                        best, best_km = c, km
+        if best is not None:
+            out.append((t, best))
+            taken.append((t.start, t.end))
+    return out

@@ -19,7 +19,7 @@ from ..geo.detect import find_toponyms
 from ..geo.features import find_features, find_local_names, locate_features, own_town
 from ..geo.gazetteer import get_gazetteer
 from ..geo.normalize import name_key
-from ..geo.resolve import resolve
+from ..geo.resolve import confirm_doubtful, resolve
 from ..model import Document, Place, Span
 
 #: gazetteer kind → ``Place.precision``
@@ -33,8 +33,15 @@ class PlaceStage:
 
     def __call__(self, doc: Document) -> Document:
         gaz = get_gazetteer()
-        toponyms = find_toponyms(doc.article.text, doc.entities, gazetteer=gaz, language=doc.language)
+        doubtful: list = []
+        toponyms = find_toponyms(doc.article.text, doc.entities, gazetteer=gaz, language=doc.language,
+                                 doubtful=doubtful)
         chosen = resolve(toponyms, language=doc.language, gazetteer=gaz)
+        if doubtful:  # "Douma" tagged PERSON in a story about Damascus: the town near the others
+            confirmed = confirm_doubtful(doubtful, toponyms, chosen, gazetteer=gaz)
+            if confirmed:
+                pairs = sorted([*zip(toponyms, chosen), *confirmed], key=lambda p: p[0].start)
+                toponyms, chosen = [t for t, _ in pairs], [i for _, i in pairs]
         features = find_features(doc.article.text, doc.entities, language=doc.language)
         located = locate_features(doc.article.text, features, toponyms, chosen, gazetteer=gaz)
         places: dict[object, Place] = {}

@@ -146,6 +146,11 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
                 cands = gaz.lookup(head, alternates=False) if head else ()
                 if cands:  # "Alexandria Police", "Litchfield Fire": a town's service, not a person
                     found.append(Toponym(ent.start, ent.start + len(head), head, cands, "model"))
+                elif " " not in ent.text:
+                    # a one-word "person" that is a town's other name ("Douma" for Dūmā) is doubtful
+                    alt = tuple(c for c in gaz.lookup(ent.text, alternates=True) if gaz.entries[c].kind == "city")
+                    if alt and name_key(ent.text) not in stop:
+                        held.append(Toponym(ent.start, ent.end, ent.text, alt, "model", alternate_only=True))
             blocked.append((ent.start, ent.end))
             if ent.label == "EVENT":
                 events.append((ent.start, ent.end))

@@ -437,7 +437,21 @@ def find_local_names(text: str, entities: Sequence[Entity], taken: Sequence[tupl
         cued = bool(before) and before[-1] in (STRONG_LOCAL_CUES if strong else LOCAL_CUES)
         # "the gated suburb of Madinaty", "the village of Nagrig"
         named = len(before) > 1 and before[-1] == "of" and before[-2] in LOCAL_NOUNS
-        if not (cued or named):
+        if not (cued or named or ent.label == "FAC"):  # a model facility needs no cue ("Pearl Harbor")
             continue
         out.append(Feature(start, end, surface))
-    return out
+    return _repeated(text, out, taken)
+
+
+def _repeated(text: str, names: list[Feature], taken: Sequence[tuple[int, int]]) -> list[Feature]:
+    """Every other mention of a local name found once ("the suburb of Madinaty" ... "Beyond Madinaty")."""
+    if not names:
+        return names
+    spans = list(taken) + [(f.start, f.end) for f in names]
+    out = list(names)
+    for surface in dict.fromkeys(f.surface for f in names):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+            if not any(s < m.end() and m.start() < e for s, e in spans):
+                out.append(Feature(m.start(), m.end(), surface))
+                spans.append(m.span())
+    return sorted(out, key=lambda f: f.start)

@@ -153,3 +153,14 @@ def test_english_precision_filters():
     assert types("Jokowi attacked Polri over the budget.") == ["ACCUSE"]  # no armed context: a verbal attack
     assert types("Rusia attacked Ukraina with missiles.")[0] == "ASSAULT"
     assert "REJECT" not in types("Most Americans oppose the plan, a poll finds.")  # an opinion, not an act
+
+
+def test_english_modality_filters():
+    """English emits no hypothetical and no self-negated events, except negated attacks and arrests."""
+    def events(text):
+        return RuleCoder().code(make_doc(text, language="en", actors=ACTORS))
+
+    assert not [e for e in events("Jokowi did not meet Polri on Monday.") if e.type == "CONSULT"]
+    negated = [e for e in events("Rusia did not attack Ukraina with missiles.") if e.type == "ASSAULT"]
+    assert negated and negated[0].polarity == "negative"  # kept: the police FAIL label reads it
+    assert not [e for e in events("If Rusia attacks Ukraina with missiles, Polri will respond.") if e.type == "ASSAULT"]

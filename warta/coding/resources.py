@@ -56,6 +56,8 @@ class CodingResources:
     commitment_yields: bool = False  # "promised to veto": the AGREE phrase gives way to the hostile act
     nominal_needs_participant: bool = False  # a noun trigger with no actor nor recipient is a topic
     drop_hypothetical: bool = False  # hypothetical events are not emitted
+    drop_negated: bool = False  # events negated in their own clause are not emitted (a denied claim's still are)
+    keep_negated: frozenset[str] = frozenset()  # types still emitted negated ("police did not arrest")
     not_purpose: frozenset[str] = frozenset()  # "continued to send", "attempted to kill": "to" is no purpose
     copulas: frozenset[str] = frozenset()  # a noun trigger after one of these is a predicate, not an event
     armed_sectors: frozenset[str] = frozenset()  # actor sectors that give a sentence an armed context
@@ -101,6 +103,8 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         nominal_needs_participant=bool(w.get("nominal_needs_participant", False)),
         armed_sectors=frozenset(w.get("armed_sectors", ())),
         drop_hypothetical=bool(w.get("drop_hypothetical", False)),
+        drop_negated=bool(w.get("drop_negated", False)),
+        keep_negated=frozenset(w.get("keep_negated", ())),
         copulas=frozenset(w.get("copulas", ())),
         not_purpose=frozenset(w.get("not_purpose", ())),
     )

@@ -391,6 +391,8 @@ class RuleCoder:
                 continue  # "promised to veto": the act committed to carries the commitment (AGREE / THREATEN)
             if c.trig.needs_recipient and not c.recipients:
                 continue  # "defend the image": support needs someone supported
+            if res.drop_negated and c.mod.polarity == "negative" and c.trig.type not in res.keep_negated:
+                continue  # "I didn't meet him", "did not support Trump": no event took place
             if res.drop_hypothetical and c.mod.status == "hypothetical":
                 continue  # wishes, purposes, conditions: no event took place and none was promised
             if c.trig.needs_actor and not c.actors:

@@ -49,13 +49,18 @@ class Feature:
     host: str | None = None  # a landmark's town, as a gazetteer name ("Washington D.C.")
 
 
+#: head words by the word a match is looked up with: a suffix head by its last word, a prefix head or a
+#: landmark by its first ("Golf Club" under "Club", "Rumah Sakit" under "Rumah")
+Heads = dict[str, tuple[tuple[str, ...], ...]]
+
+
 @dataclass(frozen=True)
 class _Rules:
-    suffix: tuple[tuple[str, ...], ...]
-    weak_suffix: tuple[tuple[str, ...], ...]
+    suffix: Heads
+    weak_suffix: Heads
     lowercase_suffix: frozenset[str]
-    prefix: tuple[tuple[str, ...], ...]
-    landmarks: dict[str, str | None]
+    prefix: Heads
+    landmarks: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]
     leading: frozenset[str]
     breaks: frozenset[str]
 
@@ -68,16 +73,25 @@ def feature_rules(language: str | None) -> _Rules:
     table: dict[str, Any] = yaml.safe_load((RESOURCES / "features.yaml").read_text(encoding="utf-8"))
     rules = table.get("id" if language == "id" else "en") or {}
 
-    def heads(key: str) -> tuple[tuple[str, ...], ...]:
-        return tuple(sorted((tuple(h.split()) for h in rules.get(key) or ()), key=len, reverse=True))
+    def heads(key: str, at: int) -> Heads:
+        out: dict[str, list[tuple[str, ...]]] = {}
+        for h in rules.get(key) or ():
+            words = tuple(h.split())
+            out.setdefault(words[at], []).append(words)
+        return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
-    return _Rules(heads("suffix"), heads("weak_suffix"), frozenset(rules.get("lowercase_suffix") or ()),
-                  heads("prefix"), dict(rules.get("landmarks") or {}), frozenset(rules.get("leading") or ()),
-                  frozenset(rules.get("breaks") or ()))
+    landmarks: dict[str, list[tuple[tuple[str, ...], str | None]]] = {}
+    for name, host in (rules.get("landmarks") or {}).items():
+        words = tuple(name.split())
+        landmarks.setdefault(words[0], []).append((words, host))
+    return _Rules(heads("suffix", -1), heads("weak_suffix", -1), frozenset(rules.get("lowercase_suffix") or ()),
+                  heads("prefix", 0), {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in landmarks.items()},
+                  frozenset(rules.get("leading") or ()), frozenset(rules.get("breaks") or ()))
 
 
 def _is_cap(word: str) -> bool:
-    return word[:1].isupper() or bool(_NUMBER.fullmatch(word))
+    first = word[:1]
+    return first.isupper() or (first.isdigit() and bool(_NUMBER.fullmatch(word)))
 
 
 def _runs(text: str, stop: frozenset[str] = frozenset()) -> list[list[tuple[int, int]]]:
@@ -113,9 +127,9 @@ def _runs(text: str, stop: frozenset[str] = frozenset()) -> list[list[tuple[int,
     return out
 
 
-def _ends_with(ws: list[str], j: int, heads: tuple[tuple[str, ...], ...]) -> int:
+def _ends_with(ws: list[str], j: int, heads: Heads) -> int:
     """Length of the longest head ending at word ``j`` (0 if none)."""
-    for h in heads:
+    for h in heads.get(ws[j], ()):
         n = len(h)
         if j + 1 >= n and tuple(ws[j + 1 - n:j + 1]) == h:
             return n
@@ -155,10 +169,10 @@ def find_features(text: str, entities: Sequence[Entity], *, language: str | None
 def _landmark(text: str, run: list[tuple[int, int]], ws: list[str], lo: int, rules: _Rules) -> Feature | None:
     ws = [w[:-2] if w.endswith(("'s", "’s")) else w for w in ws]  # "Heathrow’s center"
     for i in range(lo, len(ws)):
-        for name, host in rules.landmarks.items():
-            n = name.count(" ") + 1
-            if " ".join(ws[i:i + n]) == name and (i + n == len(ws) or ws[i + n] in CONNECTORS
-                                                   or not _is_cap(ws[i + n])):
+        for name, host in rules.landmarks.get(ws[i], ()):
+            n = len(name)
+            if tuple(ws[i:i + n]) == name and (i + n == len(ws) or ws[i + n] in CONNECTORS
+                                               or not _is_cap(ws[i + n])):
                 a, b = run[lo][0], run[i + n - 1][1]  # "Stadion Utama Gelora Bung Karno"
                 if text[b - 2:b] in ("'s", "’s"):
                     b -= 2
@@ -172,7 +186,7 @@ def _landmark(text: str, run: list[tuple[int, int]], ws: list[str], lo: int, rul
 def _prefixed(text: str, run: list[tuple[int, int]], ws: list[str], lo: int, rules: _Rules,
               names: set[int]) -> Feature | None:
     for k in range(lo, len(ws) - 1):  # "TL Jalan Tomang Raya": the name starts at its head
-        for h in rules.prefix:
+        for h in rules.prefix.get(ws[k], ()):
             n = len(h)
             if tuple(ws[k:k + n]) == h and len(ws) > k + n:
                 # a person or organisation named right after it is no part of it ("Bandara Syamsuddin
@@ -261,6 +275,8 @@ def locate_features(text: str, features: Sequence[Feature], toponyms: Sequence[A
     """
     from .resolve import haversine_km
 
+    if not features:
+        return Located([], set())
     entries = gazetteer.entries
     inside: dict[int, list[int]] = {}
     covered: set[int] = set()

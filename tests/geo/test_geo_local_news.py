@@ -88,3 +88,11 @@ def test_region_adjectives_but_not_organisation_names():
 def test_the_european_union_is_a_region_not_its_adjective():
     got = _resolved("Officials of the European Union and the EU's ministers met in Brussels.")
     assert [(s, e.key) for s, e in got][:2] == [("European Union", "european-union"), ("EU", "european-union")]
+
+
+def test_a_state_name_in_a_list_of_states_is_the_state():
+    gaz = get_gazetteer()
+    text = "Tech jobs move from western states such as California or Washington, and from Washington, D.C."
+    tops = find_toponyms(text, [], language="en")
+    got = [(t.surface, gaz.entries[i].kind) for t, i in zip(tops, resolve(tops, language="en", text=text))]
+    assert got[:3] == [("California", "admin1"), ("Washington", "admin1"), ("Washington", "city")]

@@ -157,8 +157,9 @@ def _pruned(cands: tuple[int, ...], entries: list[Entry]) -> tuple[int, ...]:
 
 
 def resolve(toponyms: Sequence[Toponym], *, language: str | None = None,
-            gazetteer: Gazetteer | None = None) -> list[int]:
-    """One entry index per toponym (same order)."""
+            gazetteer: Gazetteer | None = None, text: str | None = None) -> list[int]:
+    """One entry index per toponym (same order); with the ``text``, a town named in a list of states
+    that is also a state's name is the state ("California or Washington")."""
     gaz = gazetteer or get_gazetteer()
     entries = gaz.entries
     pruned = [_pruned(t.candidates, entries) for t in toponyms]
@@ -208,7 +209,35 @@ def resolve(toponyms: Sequence[Toponym], *, language: str | None = None,
         votes = by_name.get(keys[i])
         if votes and len(votes) > 1:
             chosen[i] = votes.most_common(1)[0][0]
+    if text is not None:
+        _states_in_lists(text, toponyms, chosen, entries)
     return chosen
+
+
+#: what may stand between two names of one list ("California or Washington", "Texas, Ohio and Utah")
+_LIST_GAPS = (", ", " and ", " or ", ", and ", ", or ", " & ")
+
+
+def _states_in_lists(text: str, toponyms: Sequence[Toponym], chosen: list[int], entries: Sequence[Entry]) -> None:
+    """A town that shares its name with a state ("Washington", "New York") listed next to a state of the
+    same country is the state: "western states such as California or Washington"."""
+    for i, t in enumerate(toponyms):
+        if entries[chosen[i]].kind != "city" or t.hint_admin1 or t.hint_country:
+            continue  # "Washington, D.C." is the town of a "Town, State"
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(toponyms) or entries[chosen[j]].kind != "admin1":
+                continue
+            a, b = (toponyms[j], t) if j < i else (t, toponyms[j])
+            gap = text[a.end:b.start]
+            if gap not in _LIST_GAPS or (j > i and gap == ", "):
+                continue
+            state = entries[chosen[j]]
+            if state.country != entries[chosen[i]].country:
+                continue  # "Cornwall and Kent" read as England's county beside a Connecticut town
+            same = [c for c in t.candidates if entries[c].kind == "admin1" and entries[c].country == state.country]
+            if same:
+                chosen[i] = same[0]
+                break
 
 
 #: a doubtful mention ("Douma" tagged PERSON, a small town's name after a capitalised word) is a place

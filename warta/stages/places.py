@@ -36,7 +36,7 @@ class PlaceStage:
         doubtful: list = []
         toponyms = find_toponyms(doc.article.text, doc.entities, gazetteer=gaz, language=doc.language,
                                  doubtful=doubtful)
-        chosen = resolve(toponyms, language=doc.language, gazetteer=gaz)
+        chosen = resolve(toponyms, language=doc.language, gazetteer=gaz, text=doc.article.text)
         if doubtful:  # "Douma" tagged PERSON in a story about Damascus: the town near the others
             confirmed = confirm_doubtful(doubtful, toponyms, chosen, gazetteer=gaz)
             if confirmed:

@@ -47,6 +47,7 @@ class Feature:
     end: int
     surface: str
     host: str | None = None  # a landmark's town, as a gazetteer name ("Washington D.C.")
+    local: bool = False  # a village or area no gazetteer has (``find_local_names``), not a street or building
 
 
 #: head words by the word a match is looked up with: a suffix head by its last word, a prefix head or a
@@ -305,7 +306,8 @@ def locate_features(text: str, features: Sequence[Feature], toponyms: Sequence[A
             host = _landmark_town(gazetteer, f.host)
         state: int | None = None  # "... Airport in Montana": the town inside the state is more precise
         if host is None:
-            host = _named_next_to(text, f, toponyms, chosen, entries, by_start, by_end, covered)
+            host = _named_next_to(text, f, toponyms, chosen, entries, by_start, by_end, covered,
+                                  comma_states_only=f.local)
             if host is not None and entries[host].kind == "admin1":
                 state, host = host, None
         inner = inside.get(fi, [])
@@ -383,14 +385,17 @@ def own_town(toponyms: Sequence[Any], chosen: Sequence[int], entries: Any, cover
 
 
 def _named_next_to(text: str, f: Feature, toponyms: Sequence[Any], chosen: Sequence[int], entries: Any,
-                   by_start: dict[int, int], by_end: dict[int, int], covered: set[int]) -> int | None:
+                   by_start: dict[int, int], by_end: dict[int, int], covered: set[int], *,
+                   comma_states_only: bool = False) -> int | None:
     """A town named right after the feature ("in Brooklyn", ", Jakarta", "Embassy Tokyo") or right
-    before it with a possessive ("Ferguson's West Florissant Avenue")."""
+    before it with a possessive ("Ferguson's West Florissant Avenue"); ``comma_states_only``: after a
+    comma only a state ("Matias Romero, Oaxaca State", not "Beyond Madinaty, Liverpool have")."""
     for gap in range(1, 6):
         ti = by_start.get(f.end + gap)
         if ti is not None and ti not in covered and _AFTER.search(text[f.end:f.end + gap]) and text[f.end:f.end + gap].strip(" ,") \
                 in ("", "in", "di"):
-            if entries[chosen[ti]].kind in HOST_KINDS:
+            kind = entries[chosen[ti]].kind
+            if kind in HOST_KINDS and not (comma_states_only and "," in text[f.end:f.end + gap] and kind != "admin1"):
                 return chosen[ti]
     for sep in _BEFORE:
         if text[max(0, f.start - len(sep)):f.start] == sep:
@@ -455,7 +460,7 @@ def find_local_names(text: str, entities: Sequence[Entity], taken: Sequence[tupl
         named = len(before) > 1 and before[-1] == "of" and before[-2] in LOCAL_NOUNS
         if not (cued or named or ent.label == "FAC"):  # a model facility needs no cue ("Pearl Harbor")
             continue
-        out.append(Feature(start, end, surface))
+        out.append(Feature(start, end, surface, local=True))
     return _repeated(text, out, taken)
 
 
@@ -468,6 +473,6 @@ def _repeated(text: str, names: list[Feature], taken: Sequence[tuple[int, int]])
     for surface in dict.fromkeys(f.surface for f in names):
         for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
             if not any(s < m.end() and m.start() < e for s, e in spans):
-                out.append(Feature(m.start(), m.end(), surface))
+                out.append(Feature(m.start(), m.end(), surface, local=True))
                 spans.append(m.span())
     return sorted(out, key=lambda f: f.start)

@@ -16,7 +16,7 @@ Example:
 from __future__ import annotations
 
 from ..geo.detect import find_toponyms
-from ..geo.features import find_features, find_local_names, locate_features, own_town
+from ..geo.features import find_features, find_local_names, locate_features
 from ..geo.gazetteer import get_gazetteer
 from ..geo.normalize import name_key
 from ..geo.resolve import confirm_doubtful, resolve
@@ -42,8 +42,11 @@ class PlaceStage:
             if confirmed:
                 pairs = sorted([*zip(toponyms, chosen), *confirmed], key=lambda p: p[0].start)
                 toponyms, chosen = [t for t, _ in pairs], [i for _, i in pairs]
-        features = find_features(doc.article.text, doc.entities, language=doc.language)
-        located = locate_features(doc.article.text, features, toponyms, chosen, gazetteer=gaz)
+        text = doc.article.text
+        features = find_features(text, doc.entities, language=doc.language)
+        taken = [(t.start, t.end) for t in toponyms] + [(f.start, f.end) for f in features]
+        features += find_local_names(text, doc.entities, taken)
+        located = locate_features(text, features, toponyms, chosen, gazetteer=gaz)
         places: dict[object, Place] = {}
         for n, (top, idx) in enumerate(zip(toponyms, chosen)):
             if n in located.covered:
@@ -58,27 +61,16 @@ class PlaceStage:
         for feature, host in zip(features, located.hosts):
             if host is None:
                 continue
-            key = (name_key(feature.surface), host)
+            # a street or building takes its town's point and precision; a village or area no gazetteer
+            # has ("in Portroe") the town's point with precision "admin": it lies somewhere around there
+            key = (name_key(feature.surface), host, feature.local)
             place = places.get(key)
             if place is None:
                 e = gaz.entries[host]
+                precision = "admin" if feature.local else PRECISION.get(e.kind, "point")
                 place = Place(id=f"p{len(places) + 1}", name=feature.surface, country=e.country, lat=e.lat,
-                              lon=e.lon, geonames_id=None, precision=PRECISION.get(e.kind, "point"))
+                              lon=e.lon, geonames_id=None, precision=precision)
                 places[key] = place
             place.mentions.append(Span(feature.start, feature.end))
-        taken = [(t.start, t.end) for t in toponyms] + [(f.start, f.end) for f in features]
-        local = find_local_names(doc.article.text, doc.entities, taken)
-        home = own_town(toponyms, chosen, gaz.entries, located.covered) if local else None
-        for name in local if home is not None else ():
-            # a village or area no gazetteer has, near the town the article is about: that town's
-            # point, precision "admin" (the place lies somewhere around it)
-            key = (name_key(name.surface), home, "local")
-            place = places.get(key)
-            if place is None:
-                e = gaz.entries[home]
-                place = Place(id=f"p{len(places) + 1}", name=name.surface, country=e.country, lat=e.lat,
-                              lon=e.lon, geonames_id=None, precision="admin")
-                places[key] = place
-            place.mentions.append(Span(name.start, name.end))
         doc.places = list(places.values())
         return doc

@@ -96,3 +96,8 @@ def test_a_state_name_in_a_list_of_states_is_the_state():
     tops = find_toponyms(text, [], language="en")
     got = [(t.surface, gaz.entries[i].kind) for t, i in zip(tops, resolve(tops, language="en", text=text))]
     assert got[:3] == [("California", "admin1"), ("Washington", "admin1"), ("Washington", "city")]
+
+
+def test_english_names_england_only_before_a_place_noun():
+    got = _resolved("She lived in the English city of Salisbury and spoke English at home.")
+    assert [(s, e.key) for s, e in got if s == "English"] == [("English", "england")]

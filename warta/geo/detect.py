@@ -387,6 +387,7 @@ def demonyms(text: str, gaz: Gazetteer, *, words: list[tuple[int, int]] | None =
 
     matcher = get_lexicon().demonyms
     regions = _region_adjectives(gaz)
+    place_adjs, place_nouns = _place_adjectives(gaz)
     words = word_spans(text) if words is None else words
     # only capitalised words can be part of a demonym: the others are never keyed
     keys = [name_key(text[a:b]) if text[a].isupper() else "" for a, b in words]
@@ -404,6 +405,9 @@ def demonyms(text: str, gaz: Gazetteer, *, words: list[tuple[int, int]] | None =
             if follows is not None and text[follows].isupper() and text[words[k + n - 1][1]:follows] == " ":
                 k += n  # "European Union", "Asian Development Bank": an organisation's name
                 continue
+        elif keys[k] in place_adjs and k + 1 < len(words) and text[words[k][1]:words[k + 1][0]] == " " \
+                and text[words[k + 1][0]:words[k + 1][1]] in place_nouns:
+            n, idx = 1, place_adjs[keys[k]]  # "the English city of Salisbury", "a Welsh village"
         else:
             found = matcher.match(text, words, k, keys)
             if not found:
@@ -426,6 +430,19 @@ def _region_adjectives(gaz: Gazetteer) -> dict[str, int]:
     table = yaml.safe_load((RESOURCES / "aliases.yaml").read_text(encoding="utf-8")).get("adjectives") or {}
     by_key = {key: i for key, i in gaz.entries.keyed().items() if gaz.entries[i].kind == "region"}
     return {name_key(adj): by_key[key] for key, adjs in table.items() if key in by_key for adj in adjs}
+
+
+@lru_cache(maxsize=2)
+def _place_adjectives(gaz: Gazetteer) -> tuple[dict[str, int], frozenset[str]]:
+    """Adjectives that name a region only before a place noun ("English city", not "English language"),
+    and those nouns (``aliases.yaml``: ``place_adjectives``)."""
+    import yaml
+
+    table = yaml.safe_load((RESOURCES / "aliases.yaml").read_text(encoding="utf-8")).get("place_adjectives") or {}
+    by_key = {key: i for key, i in gaz.entries.keyed().items() if gaz.entries[i].kind == "region"}
+    adjs = {name_key(adj): by_key[key] for key, adjs in (table.get("regions") or {}).items() if key in by_key
+            for adj in adjs}
+    return adjs, frozenset(table.get("nouns") or ())
 
 
 _STATE_CUE_BEFORE = (", ", "-", "(")

@@ -67,3 +67,37 @@ def test_indonesian_common_words_are_not_towns():
 
 def test_other_name_inside_a_capitalised_run_is_dropped():
     assert [t.surface for t in find_toponyms("Pesawat Lion Air mendarat.", [], language="id")] == []
+
+
+def _resolved_in(text, language="en"):
+    gaz = get_gazetteer()
+    tops = find_toponyms(text, [])
+    return [(t.surface, gaz.entries[i]) for t, i in zip(tops, resolve(tops, language=language, text=text))]
+
+
+def test_a_place_never_vouches_for_itself_under_another_name():
+    # "Walton" is the same county as "Walton County": it may not pull the county into Florida;
+    # Atlanta and Oconee County put it in Georgia
+    got = _resolved_in("Agents searched a house in Walton County. The bridge lies between Walton and Oconee "
+                       "counties. Atlanta police helped.")
+    assert {(s, e.admin1) for s, e in got if s.startswith("Walton")} == {("Walton County", "GA"), ("Walton", "GA")}
+
+
+def test_a_country_listed_beside_countries_is_the_country():
+    got = _resolved_in("Cholera in Guinea has killed 300. The WHO counts cases in Burkina Faso, Guinea, "
+                       "Guinea-Bissau, Liberia, Mauritania, Mali, Niger, and Senegal.")
+    assert [(s, e.kind, e.country) for s, e in got if s in ("Mali", "Niger")] == [
+        ("Mali", "country", "MLI"), ("Niger", "country", "NER")]
+
+
+def test_state_cue_words_make_the_name_a_state():
+    got = _resolved_in("The cow came from a Washington state farm. It was born in the state of Washington. "
+                       "Officials in Washington said more tests were due.")
+    assert [(e.kind, e.admin1) for _, e in got] == [("admin1", "WA"), ("admin1", "WA"), ("city", "DC")]
+    got = _resolved_in("Sapi itu berasal dari negara bagian Washington.", language="id")
+    assert [(e.kind, e.admin1) for _, e in got] == [("admin1", "WA")]
+
+
+def test_a_statement_is_no_state_cue():
+    got = _resolved_in("Officials in Washington statement said more tests were due.")
+    assert [(e.kind, e.admin1) for _, e in got] == [("city", "DC")]

@@ -496,8 +496,15 @@ def _add_comma_hints(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> None
         nxt = by_start.get(m.start(1))
         if nxt is not None:
             kinds = [gaz.entries[c] for c in nxt.candidates]
-            admin = [e for e in kinds if e.kind == "admin1"]
-            countries = [e for e in kinds if e.kind == "country"]
+            # only a region or country that holds one of the first name's own candidates narrows it:
+            # "Mauritania, Mali, Niger" is a list, not Mauritania in Guinea's Mali region
+            narrows = any(e.kind in ("admin1", "country") for e in kinds)
+            own = [gaz.entries[c] for c in t.candidates] if narrows else []
+            admin = [e for e in kinds if e.kind == "admin1"
+                     and any(o.country == e.country for o in own if o.kind != "admin1")]
+            admin.sort(key=lambda e: not any((o.country, o.admin1) == (e.country, e.admin1) for o in own))
+            countries = [e for e in kinds if e.kind == "country"
+                         and any(o.country == e.country for o in own if o.kind != "country")]
             if admin:
                 t.hint_admin1 = (admin[0].country or "", admin[0].admin1 or "")
             elif countries:

@@ -164,3 +164,23 @@ def test_english_modality_filters():
     negated = [e for e in events("Rusia did not attack Ukraina with missiles.") if e.type == "ASSAULT"]
     assert negated and negated[0].polarity == "negative"  # kept: the police FAIL label reads it
     assert not [e for e in events("If Rusia attacks Ukraina with missiles, Polri will respond.") if e.type == "ASSAULT"]
+
+
+def test_english_recall_rules():
+    """Rule coder 1.3: true events that the 1.2 filters dropped (Halterman event-location, NGEC probes)."""
+    actors = {**ACTORS, "a6": (None, "person", ["Oscar Ramirez"])}
+
+    def types(text):
+        return [e.type for e in RuleCoder().code(make_doc(text, language="en", actors=actors))]
+
+    assert "PROTEST" in types("Several hundred refugees demonstrated in Nairobi on Thursday.")
+    assert "PROTEST" not in types("Jokowi demonstrated his ignorance again.")  # no place, time or target after it
+    assert "ASSAULT" in types("The judge was shot in the head by men riding a motorcycle.")
+    assert "COERCE" in types("Saddam was captured on December 13 near Tikrit.")  # an arrest
+    assert "ASSAULT" not in types("The film was shot on location in France.")  # a film is no victim
+    assert not types("The moment was captured on camera.")
+    assert not types("Zimbabwe were shot out for 127 in 19 overs.")  # cricket
+    # off-topic words: not inside a name, not in a sentence with an armed context
+    assert "ASSAULT" in types("Soldiers captured Oscar Ramirez near the highland city.")
+    assert "ASSAULT" in types("A suicide bomber attacked the ceremony, killing 26 people.")
+    assert not types("Jokowi attacked the award ceremony.")

@@ -15,6 +15,9 @@ Each filter reads its word lists from the language's lexicon YAML (``word_class`
   ("attack", "battle" in election news are metaphors); ``otherwise: ACCUSE`` — a verb takes that type
   instead ("Trump attacked Clinton" is a verbal attack).
 * **Opinions.** In a sentence about a poll, stances ("Americans oppose …") are not acts.
+* **Off topic.** A sentence with a word of sport, entertainment or markets (``non_political``) codes nothing;
+  in English (1.3) a word inside an actor's name ("Oscar Ramirez Durand") does not count, and a sentence with
+  an armed context is news of violence whatever else it names ("a suicide bomber attacked a ceremony").
 
 Example:
     >>> from warta.coding.resources import load_resources
@@ -141,3 +144,28 @@ def predicate_noun(words: Sequence[str], i: int, lo: int, res: CodingResources) 
         if words[k] in ARTICLES:
             return k > lo and words[k - 1] in res.copulas
     return False
+
+
+def off_topic(words: Sequence[str], lo: int, hi: int, res: CodingResources, *,
+              actor_at_token: Sequence[str | None] = (), armed: bool = False) -> bool:
+    """True for a sentence about sport, entertainment or markets, which PLOVER does not code.
+
+    Where the lexicon has an ``armed`` word list (English), a non-political word inside an actor mention
+    ("Oscar Ramirez Durand") does not count, and a sentence with an armed context (``armed``: armed actors
+    or two states; or a word of the list) is never off topic ("a suicide bomber attacked a ceremony").
+    Other languages keep the plain rule.
+
+    Example:
+        >>> from warta.coding.resources import load_resources
+        >>> res = load_resources("en")
+        >>> off_topic("the award ceremony".split(), 0, 3, res)
+        True
+        >>> off_topic("a suicide bomber attacked the award ceremony".split(), 0, 6, res)
+        False
+    """
+    armed_words = res.word_lists.get(ARMED)
+    if armed_words is None:
+        return any(words[k] in res.non_political for k in range(lo, hi))
+    hit = any(words[k] in res.non_political and not (k < len(actor_at_token) and actor_at_token[k])
+              for k in range(lo, hi))
+    return hit and not armed and not any(True for _ in armed_words.finditer(words, lo, hi))

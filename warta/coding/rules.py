@@ -22,7 +22,7 @@ from datetime import date
 
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
-from .filters import admit, armed_actor_ids, armed_sentence, is_opinion, predicate_noun
+from .filters import admit, armed_actor_ids, armed_sentence, is_opinion, off_topic, predicate_noun
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import Modality, modality, weaker
 from .numbers import casualties
@@ -30,7 +30,7 @@ from .resources import CodingResources, load_resources
 from .text import TextView, text_view
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.2"
+CODER_VERSION = "1.3"
 #: weight of the learned signal in an event's confidence (English; see docs/events.md for the measurement)
 LEARNED_WEIGHT = 0.2
 #: emit a learned-type event on a sentence with an actor and no rule event (its first verb as the trigger).
@@ -135,7 +135,9 @@ class RuleCoder:
             for c in found:
                 self._fill(doc, view, c, lo, hi, res)
             trigger_at[s] = [c.ti for c in found]  # every trigger claims its nearby dates, kept or not
-            cands.extend(self._prune(self._merge(found), view.words, lo, hi, res))
+            non_political = off_topic(view.words, lo, hi, res, actor_at_token=view.actor_at_token,
+                                      armed=armed_sentence(view.actor_at_token[lo:hi], armed))
+            cands.extend(self._prune(self._merge(found), view.words, lo, hi, res, silent=non_political))
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
         if self.learned_fallback and not events:
@@ -372,10 +374,12 @@ class RuleCoder:
         return kept
 
     @staticmethod
-    def _prune(found: list[_Cand], words, lo: int, hi: int, res: CodingResources) -> list[_Cand]:
+    def _prune(found: list[_Cand], words, lo: int, hi: int, res: CodingResources, *,
+               silent: bool | None = None) -> list[_Cand]:
         """Drop purpose clauses of an earlier trigger ("mengirim pasukan untuk mendukung …") and
-        weak triggers that name no participant ("dalam pertemuan")."""
-        if any(words[k] in res.non_political for k in range(lo, hi)):
+        weak triggers that name no participant ("dalam pertemuan"). ``silent``: the sentence is off topic
+        (``filters.off_topic``; computed here from ``non_political`` alone when not given)."""
+        if silent if silent is not None else any(words[k] in res.non_political for k in range(lo, hi)):
             return []  # sport, entertainment, markets: PLOVER codes political events only
         accident = any(True for _ in res.non_violent_death.finditer(words, lo, hi))
         drill = any(True for _ in res.simulation.finditer(words, lo, hi))

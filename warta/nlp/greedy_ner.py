@@ -20,7 +20,9 @@ Example:
     >>> nlp = load_pipeline("id")
     >>> decoder = GreedyEntityDecoder.for_component(nlp.get_pipe("ner"))
     >>> doc = nlp("Putin tiba di Moskow.", disable=["ner"])
-    >>> decoder([doc]); [(e.text, e.label_) for e in doc.ents]
+    >>> decoder([doc])
+    True
+    >>> [(e.text, e.label_) for e in doc.ents]
     [('Putin', 'PERSON'), ('Moskow', 'GPE')]
 """
 from __future__ import annotations

@@ -62,9 +62,12 @@ def test_preset_entities_are_left_to_spacy():
     assert [(e.text, e.label_) for e in doc.ents] == [("Putin", "ORG")]
 
 
-def test_a_component_it_cannot_reproduce_gets_no_decoder():
-    class NotAParser:
-        model = None
-        cfg = {"beam_width": 4}
+def test_a_beam_search_ner_gets_no_decoder():
+    import spacy
 
-    assert GreedyEntityDecoder.for_component(NotAParser()) is None
+    from warta.nlp.models import model_path
+
+    ner = spacy.load(model_path("id"), exclude=["tagger", "attribute_ruler"]).get_pipe("ner")
+    assert GreedyEntityDecoder.for_component(ner) is not None
+    ner.cfg["beam_width"] = 4  # the numpy decoder reproduces greedy decoding only
+    assert GreedyEntityDecoder.for_component(ner) is None

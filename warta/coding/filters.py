@@ -119,7 +119,7 @@ def admit(trig: Trigger, words: Sequence[str], tags: Sequence[str] | None, i: in
     return trig
 
 
-#: words after which a verb form is read as a noun (kept in step with rules.EN_NOUN_MARKERS)
+#: words after which a verb form is read as a noun (rules.EN_NOUN_MARKERS adds counting words to these)
 NOUN_MARKERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                           "of", "for", "in", "after", "during", "against", "new", "further", "any", "no", "s", "’s",
                           "'s"})

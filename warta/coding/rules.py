@@ -22,7 +22,8 @@ from datetime import date
 
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
-from .filters import admit, armed_actor_ids, armed_sentence, is_opinion, off_topic, predicate_noun
+from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, is_opinion, off_topic,
+                      predicate_noun)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import Modality, modality, weaker
 from .numbers import casualties
@@ -82,10 +83,9 @@ STRONG_TRIGGER = 0.75
 #: event types that happen somewhere physical, so a place may come from the sentence before
 PHYSICAL = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT", "AID"})
 HISTORICAL_WINDOW = 10
-#: English words after which a verb form is a noun ("the attack", "its bombing")
-EN_NOUN_MARKERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
-                             "of", "for", "in", "after", "during", "against", "new", "further", "general", "any",
-                             "no", "two", "three", "several", "s", "’s", "'s"})
+#: English words after which a verb form is a noun ("the attack", "its bombing", "two attacks"): the
+#: filters' list plus counting words
+EN_NOUN_MARKERS = NOUN_MARKERS | {"general", "two", "three", "several"}
 BE_PARTICIPLE_SUFFIXES = ("ed", "en", "wn", "ot", "ck", "ung")
 
 
@@ -374,12 +374,11 @@ class RuleCoder:
         return kept
 
     @staticmethod
-    def _prune(found: list[_Cand], words, lo: int, hi: int, res: CodingResources, *,
-               silent: bool | None = None) -> list[_Cand]:
+    def _prune(found: list[_Cand], words, lo: int, hi: int, res: CodingResources, *, silent: bool) -> list[_Cand]:
         """Drop purpose clauses of an earlier trigger ("mengirim pasukan untuk mendukung …") and
         weak triggers that name no participant ("dalam pertemuan"). ``silent``: the sentence is off topic
-        (``filters.off_topic``; computed here from ``non_political`` alone when not given)."""
-        if silent if silent is not None else any(words[k] in res.non_political for k in range(lo, hi)):
+        (``filters.off_topic``)."""
+        if silent:
             return []  # sport, entertainment, markets: PLOVER codes political events only
         accident = any(True for _ in res.non_violent_death.finditer(words, lo, hi))
         drill = any(True for _ in res.simulation.finditer(words, lo, hi))

@@ -35,6 +35,13 @@ def test_narrow_keeps_the_value_and_cuts_thirds():
     assert mid.earliest > early.latest and mid.latest < late.earliest
 
 
+def test_narrow_leaves_a_day_whole():
+    # "awal hari" (early in the day): a day has no thirds at day granularity; once it gave latest < earliest
+    d = cal.day(date(2000, 1, 1))
+    for part in ("early", "mid", "late"):
+        assert cal.narrow(d, part) == d
+
+
 def test_winter_spans_the_new_year():
     w = cal.season(2013, "WI")
     assert (w.earliest, w.latest) == (date(2013, 12, 1), date(2014, 2, 28))

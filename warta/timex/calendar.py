@@ -120,6 +120,8 @@ def narrow(p: Period, part: str | None) -> Period:
         return replace(p, earliest=start, latest=end)
     total = (p.latest - e).days + 1
     third = total // 3
+    if third == 0:
+        return p  # a day ("awal hari") has no third at day granularity: the whole day stays
     if i == 0:
         return replace(p, latest=e + timedelta(days=third - 1))
     if i == 1:

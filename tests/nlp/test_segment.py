@@ -72,3 +72,14 @@ def test_offsets_index_the_original_text_and_strip_spaces():
     text = "  Satu.   Dua.  \n\n  Tiga  "
     spans = split_sentences(text)
     assert [text[s:e] for s, e in spans] == ["Satu.", "Dua.", "Tiga"]
+
+
+def test_paragraphs_joined_by_commas_still_split():
+    # CLICK-ID's scraped text joins paragraphs with commas; a sentence never starts with them.
+    text = ',,,Maling tewas.,,Warga pun geram.,"Kami siap," kata dia.,Selain itu, warga pergi.'
+    assert sents(text) == ["Maling tewas.", "Warga pun geram.", '"Kami siap," kata dia.',
+                           "Selain itu, warga pergi."]
+
+
+def test_comma_after_an_abbreviation_is_not_a_boundary():
+    assert sents("Ia tinggal di Jl.,Sudirman sejak lama.") == ["Ia tinggal di Jl.,Sudirman sejak lama."]

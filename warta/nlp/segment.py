@@ -10,7 +10,9 @@ Policy:
   or a single-letter initial ("M. Hendra"), except for the few that normally close a
   sentence (dll., dsb., dst., etc.);
 - a quotation's closing ``”`` stays with its sentence (“…,” kata Kim is one sentence);
-  an unbalanced straight ``"`` does not stop a split.
+  an unbalanced straight ``"`` does not stop a split;
+- scraped text that joined its paragraphs with commas ("…warga.,,Warga pun…", as in the
+  CLICK-ID corpus) still splits after the full stop; commas never open a sentence.
 
 Example:
     >>> text = "Judul berita\\n\\nKim datang. Dia pergi."
@@ -26,7 +28,7 @@ from .tokenize import abbreviations
 
 _LINE = re.compile(r"[^\n]+")
 # A candidate end: terminal punctuation plus closing quotes/brackets, then space and a sentence opener.
-_BOUNDARY = re.compile(r"""(?:[.!?]+|…)["'”’)\]]*(?=\s+["“‘'(\[]?[A-Z0-9À-Ý])""")
+_BOUNDARY = re.compile(r"""(?:[.!?]+|…)["'”’)\]]*(?=(?:\s+|,+\s*)["“‘'(\[]?[A-Z0-9À-Ý])""")
 #: abbreviations that usually close a sentence when a capital follows
 SENTENCE_FINAL_ABBREVIATIONS = frozenset({"dll", "dsb", "dst", "etc"})
 
@@ -73,7 +75,7 @@ def _is_abbreviation(text: str, sent_start: int, dot: int) -> bool:
 
 
 def _add(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and text[start].isspace():
+    while start < end and (text[start].isspace() or text[start] == ","):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

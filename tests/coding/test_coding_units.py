@@ -117,6 +117,14 @@ def test_passive_and_nominal_arguments():
     assert (ev.actors, ev.recipients, ev.fatalities) == (["a3"], ["a4"], {"low": 6, "high": 6})
 
 
+def test_indonesian_figures_of_speech_are_not_events():
+    # CLICK-ID precision samples (seeds 29, 37): online harassment, idioms and impersonal threats
+    for text in ("Tempo diserang oleh pasukan siber di Twitter.", "Hoaks itu menyerang pikiran warga.",
+                 "Penampilan Rusia sangat menyita perhatian.", "Ukraina menghadapi ancaman resesi."):
+        assert RuleCoder().code(make_doc(text, actors=ACTORS)) == [], text
+    assert [e.type for e in RuleCoder().code(make_doc("Rusia menyerang Ukraina.", actors=ACTORS))] == ["ASSAULT"]
+
+
 def test_coordination_and_symmetric_agreement():
     doc = make_doc("Rusia dan Ukraina menyepakati perjanjian damai.", actors=ACTORS)
     ev = RuleCoder().code(doc)[0]

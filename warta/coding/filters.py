@@ -13,7 +13,8 @@ Each filter reads its word lists from the language's lexicon YAML (``word_class`
   sides ("released *a statement*", "the *ad* that Trump released" are no release of prisoners).
 * **Context.** ``needs_context: armed`` — a violent word counts only in a sentence with an armed context
   ("attack", "battle" in election news are metaphors); ``otherwise: ACCUSE`` — a verb takes that type
-  instead ("Trump attacked Clinton" is a verbal attack).
+  instead ("Trump attacked Clinton" is a verbal attack). ``not_in_sentence: figurative_attacks`` — the
+  reverse: no word of the list anywhere in the sentence ("diserang oleh pasukan siber", "menyerang pikiran").
 * **Opinions.** In a sentence about a poll, stances ("Americans oppose …") are not acts.
 * **Off topic.** A sentence with a word of sport, entertainment or markets (``non_political``) codes nothing;
   in English (1.3) a word inside an actor's name ("Oscar Ramirez Durand") does not count, and a sentence with
@@ -73,6 +74,11 @@ def _has_after(words: Sequence[str], j: int, hi: int, name: str | None, res: Cod
     return any(True for _ in ps.finditer(words, j, end))
 
 
+def _has_within(words: Sequence[str], lo: int, hi: int, name: str, res: CodingResources) -> bool:
+    ps = res.word_lists.get(name)
+    return ps is not None and any(True for _ in ps.finditer(words, lo, hi))
+
+
 def _has_before(words: Sequence[str], i: int, lo: int, name: str | None, res: CodingResources) -> bool:
     ps = res.word_lists.get(name or "")
     if ps is None:
@@ -110,9 +116,10 @@ def admit(trig: Trigger, words: Sequence[str], tags: Sequence[str] | None, i: in
         return None
     if trig.not_near and (_has_after(words, j, hi, trig.not_near, res) or _has_before(words, i, lo, trig.not_near, res)):
         return None
+    if trig.not_in_sentence and _has_within(words, lo, hi, trig.not_in_sentence, res):
+        return None
     if trig.needs_context and not (armed and trig.needs_context == ARMED):
-        ps = res.word_lists.get(trig.needs_context)
-        if ps is None or not any(True for _ in ps.finditer(words, lo, hi)):
+        if not _has_within(words, lo, hi, trig.needs_context, res):
             if trig.otherwise and trig.word_class == "verb" and not (i > lo and words[i - 1] in NOUN_MARKERS):
                 return replace(trig, type=trig.otherwise, context=(), mode=None, needs_context=None, casualty=None)
             return None

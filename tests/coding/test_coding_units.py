@@ -125,6 +125,16 @@ def test_indonesian_figures_of_speech_are_not_events():
     assert [e.type for e in RuleCoder().code(make_doc("Rusia menyerang Ukraina.", actors=ACTORS))] == ["ASSAULT"]
 
 
+def test_indonesian_everyday_verbs_need_public_life():
+    people = {"p1": (None, "person", ["Firmino"]), "p2": (None, "person", ["Salah"])}
+    assert RuleCoder().code(make_doc("Firmino bekerja sama dengan Salah.", actors=people)) == []
+    # a public participant, or a word of public life in the sentence, makes it an event
+    assert [e.type for e in RuleCoder().code(make_doc("Rusia bekerja sama dengan Ukraina.", actors=ACTORS))] \
+        == ["COOPERATE"]
+    assert [e.type for e in RuleCoder().code(make_doc("Bupati Firmino bekerja sama dengan Salah.",
+                                                       actors=people))] == ["COOPERATE"]
+
+
 def test_coordination_and_symmetric_agreement():
     doc = make_doc("Rusia dan Ukraina menyepakati perjanjian damai.", actors=ACTORS)
     ev = RuleCoder().code(doc)[0]

@@ -16,6 +16,10 @@ Each filter reads its word lists from the language's lexicon YAML (``word_class`
   instead ("Trump attacked Clinton" is a verbal attack). ``not_in_sentence: figurative_attacks`` — the
   reverse: no word of the list anywhere in the sentence ("diserang oleh pasukan siber", "menyerang pikiran").
 * **Opinions.** In a sentence about a poll, stances ("Americans oppose …") are not acts.
+* **Public life.** Types named in ``civic_types`` (Indonesian: asking, meeting, cooperating, supporting …,
+  said with everyday verbs) are events only when a participant is a public actor — a state, an IGO, or
+  an actor with a country or a sector — or the sentence names public life (``word_lists: public``:
+  "DPR", "menteri", "polisi" …). A footballer "bekerja sama" with another, a singer "meminta" a fan: no event.
 * **Off topic.** A sentence with a word of sport, entertainment or markets (``non_political``) codes nothing;
   in English (1.3) a word inside an actor's name ("Oscar Ramirez Durand") does not count, and a sentence with
   an armed context is news of violence whatever else it names ("a suicide bomber attacked a ceremony").
@@ -124,6 +128,28 @@ def admit(trig: Trigger, words: Sequence[str], tags: Sequence[str] | None, i: in
                 return replace(trig, type=trig.otherwise, context=(), mode=None, needs_context=None, casualty=None)
             return None
     return trig
+
+
+#: the word list that gives a sentence public context for ``civic_types``
+PUBLIC = "public"
+#: actor kinds that are public by themselves
+PUBLIC_KINDS = frozenset({"state", "igo"})
+
+
+def civic(participants: Sequence[Actor], words: Sequence[str], lo: int, hi: int, res: CodingResources) -> bool:
+    """True when an everyday-verb event has a public participant or public context (see "Public life").
+
+    Example:
+        >>> from warta.coding.resources import load_resources
+        >>> res = load_resources("id")
+        >>> civic([], "Firmino bekerja sama dengan Salah".lower().split(), 0, 5, res)
+        False
+        >>> civic([], "DPR bekerja sama dengan KPK".lower().split(), 0, 5, res)
+        True
+    """
+    if any(a.kind in PUBLIC_KINDS or a.country or a.sector for a in participants):
+        return True
+    return _has_within(words, lo, hi, PUBLIC, res)
 
 
 #: words after which a verb form is read as a noun (rules.EN_NOUN_MARKERS adds counting words to these)

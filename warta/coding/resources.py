@@ -61,6 +61,7 @@ class CodingResources:
     not_purpose: frozenset[str] = frozenset()  # "continued to send", "attempted to kill": "to" is no purpose
     copulas: frozenset[str] = frozenset()  # a noun trigger after one of these is a predicate, not an event
     armed_sectors: frozenset[str] = frozenset()  # actor sectors that give a sentence an armed context
+    civic_types: frozenset[str] = frozenset()  # everyday-verb types coded only with a public actor (filters.civic)
 
 
 def _ps(items) -> PhraseSet:
@@ -102,6 +103,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         commitment_yields=bool(w.get("commitment_yields_to_hostile_act", False)),
         nominal_needs_participant=bool(w.get("nominal_needs_participant", False)),
         armed_sectors=frozenset(w.get("armed_sectors", ())),
+        civic_types=frozenset(w.get("civic_types", ())),
         drop_hypothetical=bool(w.get("drop_hypothetical", False)),
         drop_negated=bool(w.get("drop_negated", False)),
         keep_negated=frozenset(w.get("keep_negated", ())),

@@ -22,7 +22,7 @@ from datetime import date
 
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
-from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, is_opinion, off_topic,
+from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, civic, is_opinion, off_topic,
                       predicate_noun)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import Modality, modality, weaker
@@ -126,6 +126,7 @@ class RuleCoder:
         cands: list[_Cand] = []
         trigger_at: dict[int, list[int]] = {}
         armed = armed_actor_ids(doc.actors, res)
+        actor_by_id = {a.id: a for a in doc.actors}
         found_in = [self._triggers(view, lo, hi, s, res, armed) for s, (lo, hi) in enumerate(view.sent_ranges)]
         posteriors = self._posteriors(doc, view, found_in, res)
         for s, (lo, hi) in enumerate(view.sent_ranges):
@@ -137,7 +138,11 @@ class RuleCoder:
             trigger_at[s] = [c.ti for c in found]  # every trigger claims its nearby dates, kept or not
             non_political = off_topic(view.words, lo, hi, res, actor_at_token=view.actor_at_token,
                                       armed=armed_sentence(view.actor_at_token[lo:hi], armed))
-            cands.extend(self._prune(self._merge(found), view.words, lo, hi, res, silent=non_political))
+            kept = self._prune(self._merge(found), view.words, lo, hi, res, silent=non_political)
+            if res.civic_types:
+                kept = [c for c in kept if c.trig.type not in res.civic_types or civic(
+                    [actor_by_id[a] for a in c.actors + c.recipients if a in actor_by_id], view.words, lo, hi, res)]
+            cands.extend(kept)
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
         if self.learned_fallback and not events:

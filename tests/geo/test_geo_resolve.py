@@ -101,3 +101,31 @@ def test_state_cue_words_make_the_name_a_state():
 def test_a_statement_is_no_state_cue():
     got = _resolved_in("Officials in Washington statement said more tests were due.")
     assert [(e.kind, e.admin1) for _, e in got] == [("city", "DC")]
+
+
+def test_a_town_and_its_county_vouch_for_each_other():
+    # Alabama has a bigger Huntsville and a Walker County too, 100 km apart; Texas's pair lies together
+    got = _resolved_in("The burn ban for Walker County was lifted after Huntsville Fire Chief Tom Grisham met "
+                       "the county judge. Residents of Huntsville need a permit.")
+    assert {(s, e.admin1) for s, e in got} == {("Walker County", "TX"), ("Huntsville", "TX")}
+
+
+def test_a_named_state_outweighs_towns_of_another_state():
+    # "Monongahela" and "Manchester" have Pennsylvania senses that vouch for Lewisburg, Pennsylvania; the
+    # article names West Virginia itself
+    got = _resolved_in("CHARLESTON, W.Va. -- Lewisburg Mayor John Manchester on Monday flew over the new "
+                       "wilderness areas of West Virginia, from the Monongahela near Lewisburg to the Cranberry "
+                       "Wilderness.")
+    assert {e.admin1 for s, e in got if s == "Lewisburg"} == {"WV"}
+
+
+def test_a_longer_known_name_holds_the_model_place_inside_it():
+    text = "Polio rose in Angola, Chad, and Democratic Republic of the Congo, and in the U.S. Virgin Islands."
+    ents = [Entity("e1", 32, 51, "Democratic Republic", "GPE"), Entity("e2", 59, 64, "Congo", "GPE"),
+            Entity("e3", 77, 81, "U.S.", "GPE")]
+    gaz = get_gazetteer()
+    tops = find_toponyms(text, ents, language="en")
+    got = [(t.surface, gaz.entries[i]) for t, i in zip(tops, resolve(tops, language="en", text=text))]
+    assert [(s, e.country) for s, e in got][-2:] == [("Democratic Republic of the Congo", "COD"),
+                                                    ("U.S. Virgin Islands", "VIR")]
+    assert got[-1][1].lat is not None  # countryinfo has no point for it: its largest town's

@@ -21,9 +21,10 @@ Example:
 """
 from __future__ import annotations
 
+import itertools
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from .detect import Toponym
@@ -54,12 +55,24 @@ BIG_CITY_BONUS = 2.0
 #: another name of the article lies in the candidate's first-level region (once: counting two names
 #: measured worse on LGL dev, 0.805 → 0.804)
 ADMIN1_BONUS = 3.0
+#: and more when that region is named itself ("Tennessee"), not only other towns in it
+NAMED_ADMIN1_BONUS = 2.0
 #: "Town, State" or "Town, Country" right after the name
 HINT_BONUS = 10.0
 #: a town within NEAR_KM of another name's anchor (once: counting two names, or counties too, measured
 #: no better on the dev halves)
 NEAR_KM = 300.0
 NEAR_BONUS = 2.0
+#: a plausible sense of another name lies within CLOSE_KM of the candidate (a town beside its county,
+#: two villages of one valley): "Huntsville" with "Walker County" is Texas's pair, not Alabama's; a sense
+#: is plausible when its own score is within PLAUSIBLE_MARGIN of its name's best
+CLOSE_KM = 50.0
+CLOSE_BONUS = 2.0
+PLAUSIBLE_MARGIN = 2.0
+#: a name with more plausible senses than this (a county name of a dozen states) vouches for none
+MAX_PLAUSIBLE = 4
+#: grid cell (degrees) for the closeness search: one degree is at least CLOSE_KM up to 63° of latitude
+CLOSE_CELL_DEGREES = 1.0
 #: the article's language suggests a country (Indonesian news: Indonesia)
 LANGUAGE_COUNTRY = {"id": "IDN"}
 LANGUAGE_BONUS = 1.5
@@ -115,6 +128,7 @@ class _Context:
         self.countries: dict[str, Counter[str]] = {}  # name key → countries of its anchors
         self.admin1: dict[tuple[str, str], dict[str, set[int]]] = {}  # (alpha-3, admin1) → name key → entries
         self.points: list[tuple[float, float, str, int]] = []  # lat, lon, name key, entry
+        self.named: dict[tuple[str, str], set[str]] = {}  # (alpha-3, admin1) → name keys that are the region
 
     def country_count(self, country: str, own: str) -> int:
         return sum(c.get(country, 0) for key, c in self.countries.items() if key != own)
@@ -130,6 +144,8 @@ def _context_score(e: Entry, ctx: _Context, own: str, cands: frozenset[int] = fr
         score += COUNTRY_BONUS * min(COUNTRY_CAP, ctx.country_count(e.country, own))
     if e.kind in ("city", "admin2") and e.admin1 and ctx.in_admin1((e.country or "", e.admin1), own, cands):
         score += ADMIN1_BONUS
+        if ctx.named.get((e.country or "", e.admin1), set()) - {own}:
+            score += NAMED_ADMIN1_BONUS
     if e.kind == "city" and e.lat is not None:
         for lat, lon, key, idx in ctx.points:
             if key != own and idx not in cands and _near(e.lat, e.lon, lat, lon):
@@ -150,6 +166,8 @@ def _add_anchor(ctx: _Context, key: str, best: Entry, idx: int = -1) -> None:
         ctx.countries.setdefault(key, Counter())[best.country] += 1
     if best.kind in ("admin1", "admin2", "city") and best.admin1 and best.country:
         ctx.admin1.setdefault((best.country, best.admin1), {}).setdefault(key, set()).add(idx)
+        if best.kind == "admin1":
+            ctx.named.setdefault((best.country, best.admin1), set()).add(key)
     if best.lat is not None and len(ctx.points) < MAX_POINTS and best.kind != "country":
         ctx.points.append((best.lat, best.lon, key, idx))
 
@@ -177,15 +195,18 @@ def resolve(toponyms: Sequence[Toponym], *, language: str | None = None,
     gaz = gazetteer or get_gazetteer()
     entries = gaz.entries
     pruned = [_pruned(t.candidates, entries) for t in toponyms]
+    ents = {c: entries[c] for cands in pruned for c in cands}  # each record built once
     base = []
     for t, cands in zip(toponyms, pruned):
-        under = not t.alternate_only and any(entries[c].kind in ("country", "region") for c in cands)
+        under = not t.alternate_only and any(ents[c].kind in ("country", "region") for c in cands)
         # "Florida, New York" is a village; "Florida" alone is the state of the village's own country
-        states = {entries[c].country for c in cands if entries[c].kind == "admin1"} if not t.alternate_only else set()
-        base.append({c: _base_score(entries[c], t, language, preferred=c in gaz.preferred, under_country=under,
-                                    under_admin1=entries[c].country in states) for c in cands})
+        states = {ents[c].country for c in cands if ents[c].kind == "admin1"} if not t.alternate_only else set()
+        base.append({c: _base_score(ents[c], t, language, preferred=c in gaz.preferred, under_country=under,
+                                    under_admin1=ents[c].country in states) for c in cands})
 
     keys = [name_key(t.surface) for t in toponyms]
+    for i, c in _close_pairs(base, keys, ents):
+        base[i][c] += CLOSE_BONUS
     ctx = _Context()
     for key, scores in zip(keys, base):
         ranked = sorted(scores.values(), reverse=True)
@@ -229,6 +250,46 @@ def resolve(toponyms: Sequence[Toponym], *, language: str | None = None,
         _countries_in_lists(text, toponyms, chosen, entries)
         _regions_by_cue(text, toponyms, chosen, entries, language)
     return chosen
+
+
+def _close_pairs(base: Sequence[dict[int, float]], keys: Sequence[str],
+                 entries: Mapping[int, Entry]) -> set[tuple[int, int]]:
+    """(toponym, candidate) pairs with a plausible sense of another name within ``CLOSE_KM``: the pairs
+    of local senses that vouch for each other whichever way the passes go."""
+    cells: dict[tuple[int, int], list[tuple[float, float, str, int]]] = {}
+    plaus: list[list[int]] = []
+    for i, scores in enumerate(base):
+        top = max(scores.values(), default=0.0)
+        keep = [c for c, s in scores.items() if s >= top - PLAUSIBLE_MARGIN and entries[c].kind in ("city", "admin2")
+                and entries[c].lat is not None]
+        plaus.append(keep)
+    seen: set[tuple[str, int]] = set()
+    for i, keep in enumerate(plaus):
+        if len(keep) > MAX_PLAUSIBLE:
+            continue
+        for c in keep:
+            if (keys[i], c) in seen:
+                continue
+            seen.add((keys[i], c))
+            e = entries[c]
+            cells.setdefault((int(e.lat // CLOSE_CELL_DEGREES), int(e.lon // CLOSE_CELL_DEGREES)), []).append(
+                (e.lat, e.lon, keys[i], c))
+    out: set[tuple[int, int]] = set()
+    if len({key for _, _, key, _ in itertools.chain.from_iterable(cells.values())}) < 2:
+        return out  # one name alone vouches for nothing
+    memo: dict[tuple[str, int], bool] = {}
+    for i, keep in enumerate(plaus):
+        own = frozenset(base[i])
+        for c in keep:
+            if (keys[i], c) not in memo:
+                e = entries[c]
+                cy, cx = int(e.lat // CLOSE_CELL_DEGREES), int(e.lon // CLOSE_CELL_DEGREES)
+                memo[keys[i], c] = any(
+                    key != keys[i] and idx not in own and haversine_km(e.lat, e.lon, lat, lon) <= CLOSE_KM
+                    for dy in (-1, 0, 1) for dx in (-1, 0, 1) for lat, lon, key, idx in cells.get((cy + dy, cx + dx), ()))
+            if memo[keys[i], c]:
+                out.add((i, c))
+    return out
 
 
 #: what may stand between two names of one list ("California or Washington", "Texas, Ohio and Utah")

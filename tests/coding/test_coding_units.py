@@ -135,6 +135,16 @@ def test_indonesian_everyday_verbs_need_public_life():
                                                        actors=people))] == ["COOPERATE"]
 
 
+def test_indonesian_nouns_keep_their_own_status():
+    # "untuk" + noun names what something is for; a future in the main clause does not reach a "karena" noun
+    doc = make_doc("Polri menetapkan tersangka untuk kerusuhan di Ukraina.", actors=ACTORS)
+    assert [(e.type, e.status) for e in RuleCoder().code(doc)] == [("PROTEST", "occurred")]
+    doc = make_doc("Harga minyak bakal naik karena serangan Rusia terhadap Ukraina.", actors=ACTORS)
+    assert [(e.type, e.status) for e in RuleCoder().code(doc)] == [("ASSAULT", "occurred")]
+    doc = make_doc("Rusia datang untuk melakukan serangan terhadap Ukraina.", actors=ACTORS)
+    assert [e.status for e in RuleCoder().code(doc)] == ["hypothetical"]
+
+
 def test_coordination_and_symmetric_agreement():
     doc = make_doc("Rusia dan Ukraina menyepakati perjanjian damai.", actors=ACTORS)
     ev = RuleCoder().code(doc)[0]

@@ -17,7 +17,7 @@ Each filter reads its word lists from the language's lexicon YAML (``word_class`
   reverse: no word of the list anywhere in the sentence ("diserang oleh pasukan siber", "menyerang pikiran").
 * **Opinions.** In a sentence about a poll, stances ("Americans oppose …") are not acts.
 * **Public life.** Types named in ``civic_types`` (Indonesian: asking, meeting, cooperating, supporting …,
-  said with everyday verbs) are events only when a participant is a public actor — a state, an IGO, or
+  said with everyday verbs; ``TYPE:mode`` names one mode, e.g. ``COERCE:ban``) are events only when a participant is a public actor — a state, an IGO, or
   an actor with a country or a sector — or the sentence names public life (``word_lists: public``:
   "DPR", "menteri", "polisi" …). A footballer "bekerja sama" with another, a singer "meminta" a fan: no event.
 * **Off topic.** A sentence with a word of sport, entertainment or markets (``non_political``) codes nothing;
@@ -134,6 +134,11 @@ def admit(trig: Trigger, words: Sequence[str], tags: Sequence[str] | None, i: in
 PUBLIC = "public"
 #: actor kinds that are public by themselves
 PUBLIC_KINDS = frozenset({"state", "igo"})
+
+
+def is_civic_type(trig: Trigger, res: CodingResources) -> bool:
+    """True when the trigger's type (or ``TYPE:mode``, e.g. ``COERCE:ban``) is one of ``civic_types``."""
+    return trig.type in res.civic_types or f"{trig.type}:{trig.mode}" in res.civic_types
 
 
 def civic(participants: Sequence[Actor], words: Sequence[str], lo: int, hi: int, res: CodingResources) -> bool:

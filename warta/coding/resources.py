@@ -62,6 +62,10 @@ class CodingResources:
     copulas: frozenset[str] = frozenset()  # a noun trigger after one of these is a predicate, not an event
     armed_sectors: frozenset[str] = frozenset()  # actor sectors that give a sentence an armed context
     civic_types: frozenset[str] = frozenset()  # everyday-verb types coded only with a public actor (filters.civic)
+    # a noun right after a purpose marker names what something is for, not a purpose ("tersangka untuk kerusuhan")
+    purpose_needs_verb: bool = False
+    # a future marker does not reach a noun trigger across a clause break ("bakal naik karena serangan ini")
+    future_stops_at_clause: bool = False
 
 
 def _ps(items) -> PhraseSet:
@@ -104,6 +108,8 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         nominal_needs_participant=bool(w.get("nominal_needs_participant", False)),
         armed_sectors=frozenset(w.get("armed_sectors", ())),
         civic_types=frozenset(w.get("civic_types", ())),
+        purpose_needs_verb=bool(w.get("purpose_needs_verb", False)),
+        future_stops_at_clause=bool(w.get("future_stops_at_clause", False)),
         drop_hypothetical=bool(w.get("drop_hypothetical", False)),
         drop_negated=bool(w.get("drop_negated", False)),
         keep_negated=frozenset(w.get("keep_negated", ())),

@@ -129,3 +129,10 @@ def test_a_longer_known_name_holds_the_model_place_inside_it():
     assert [(s, e.country) for s, e in got][-2:] == [("Democratic Republic of the Congo", "COD"),
                                                     ("U.S. Virgin Islands", "VIR")]
     assert got[-1][1].lat is not None  # countryinfo has no point for it: its largest town's
+
+
+def test_town_province_hint_outside_the_us():
+    # Ontario carries the GeoNames code of its towns, so "London, Ontario" narrows London to Canada
+    got = _resolved_in("Police in London, Ontario, said a man from Chatham was hurt.")
+    assert [(s, e.country) for s, e in got] == [("London", "CAN"), ("Ontario", "CAN"), ("Chatham", "CAN")]
+    assert len({e.admin1 for _, e in got}) == 1

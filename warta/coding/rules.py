@@ -41,6 +41,9 @@ LEARNED_WEIGHT = 0.3
 LEARNED_FALLBACK = True
 LEARNED_FALLBACK_MIN = 0.3
 LEARNED_FALLBACK_CONFIDENCE = 0.1
+#: the fallback codes only short texts (a headline, an alert, a snippet): a long news article without a rule
+#: event is an op-ed or a poll story, where it was wrong on 10 of 10 PolNeAR articles (seeds 23-89)
+LEARNED_FALLBACK_MAX_SENTENCES = 3
 #: how many of an article's first sentences with an actor the fallback looks at
 LEARNED_FALLBACK_SENTENCES = 3
 #: the learned signal re-ranks a sentence only when its triggers offer at least this many types
@@ -147,7 +150,7 @@ class RuleCoder:
             cands.extend(kept)
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
-        if self.learned_fallback and not events:
+        if self.learned_fallback and not events and len(view.sent_ranges) <= LEARNED_FALLBACK_MAX_SENTENCES:
             events += self._learned_events(doc, view, events, res)
             for n, ev in enumerate(events, 1):
                 ev.id = f"v{n}"

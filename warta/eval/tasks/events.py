@@ -10,7 +10,8 @@ The GSR lexicon was tuned by reading errors on a fixed part of the given file on
 md5(id) mod 10 < 7, "dev"); the rest ("holdout", md5 mod 10 ≥ 7) was not looked at and is reported
 separately, next to the whole file. CASE 2021 is split the same way (md5 of the snippet id). The learned
 head (``warta.coding.learned``) is trained on the dev parts of both (and the NGEC stories), never on a
-holdout part, so the holdout rows measure text no part of the coder was fitted to.
+holdout part, so the holdout rows measure text no part of the coder was fitted to. For the same reason
+``errors`` receives the wrong records of the dev parts only: a holdout error is never written out.
 
 Example:
     >>> macro_f1(["A", "B", "A"], ["A", "A", "A"])
@@ -92,7 +93,7 @@ def run_gsr(data_dir: Path, *, limit: int | None = None, errors: list[dict] | No
     gold = [r.type for r in recs]
     if errors is not None:
         for r, p, i in zip(recs, pred, info):
-            if p != r.type:
+            if p != r.type and is_dev(r.id):
                 errors.append({"dataset": "plover-gsr", "id": r.id, "text": r.text, "gold": r.type,
                                "legacy": r.legacy_type, "predicted": p, **i})
     scores = _scores("plover-gsr", "train70", gold, pred, secs)
@@ -110,7 +111,7 @@ def run_case(data_dir: Path, *, limit: int | None = None, errors: list[dict] | N
     gold = [s.type for s in snips]
     if errors is not None:
         for s, p, i in zip(snips, pred, info):
-            if p != s.type:
+            if p != s.type and is_dev(s.id):
                 errors.append({"dataset": "case2021", "id": s.id, "text": s.text, "gold": s.type,
                                "subtype": s.subtype, "predicted": p, **i})
     scores = _scores("case2021", "train70", [str(g) for g in gold], pred, secs)

@@ -52,6 +52,8 @@ MIN_TYPES_TO_RERANK = 2
 RERANK_SENTENCES = 1
 #: the encoder reads at most this many characters of a sentence (its cost grows with the length)
 LEARNED_MAX_CHARS = 400
+#: verbs a learned event takes as its trigger only when the sentence has no other (nor be_aux, nor a cue)
+AUXILIARIES = frozenset({"has", "have", "had", "having", "do", "does", "did"})
 #: the coder name of those events, so an analyst can tell them from rule events
 LEARNED_CODER_NAME = "warta-learned"
 #: types whose future commitment PLOVER codes as AGREE, and those it codes as THREATEN
@@ -171,7 +173,10 @@ class RuleCoder:
             sent = doc.sentences[s]
             if (sent.start, sent.end) in covered or not any(view.actor_at_token[lo:hi]):
                 continue
-            verb = next((i for i in range(lo, hi) if view.pos[i] == "VERB"), None)
+            verbs = [i for i in range(lo, hi) if view.pos[i] == "VERB"]
+            # the trigger is the first verb that may state the act: not "is", "has", "said", "according"
+            verb = next((i for i in verbs if view.words[i] not in res.be_aux and view.words[i] not in AUXILIARIES
+                         and not res.cues.match(view.words, i)), verbs[0] if verbs else None)
             if verb is not None:
                 todo.append((sent, verb))
             if len(todo) >= LEARNED_FALLBACK_SENTENCES:

@@ -66,6 +66,7 @@ class CodingResources:
     purpose_needs_verb: bool = False
     # a future marker does not reach a noun trigger across a clause break ("bakal naik karena serangan ini")
     future_stops_at_clause: bool = False
+    no_commitment: frozenset[str] = frozenset()  # types whose announced act is no AGREE/THREATEN of its own
 
 
 def _ps(items) -> PhraseSet:
@@ -110,6 +111,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         civic_types=frozenset(w.get("civic_types", ())),
         purpose_needs_verb=bool(w.get("purpose_needs_verb", False)),
         future_stops_at_clause=bool(w.get("future_stops_at_clause", False)),
+        no_commitment=frozenset(w.get("no_commitment", ())),
         drop_hypothetical=bool(w.get("drop_hypothetical", False)),
         drop_negated=bool(w.get("drop_negated", False)),
         keep_negated=frozenset(w.get("keep_negated", ())),

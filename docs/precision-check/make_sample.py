@@ -2,7 +2,7 @@
 
 Usage: .venv/bin/python docs/precision-check/make_sample.py DATA_DIR SEED OUT.jsonl
 Each line is one emitted event with its sentence, trigger and fields; the verdicts are in *-verdicts.tsv.
-Seed 20241008 was the development sample (the coder was changed after reading it); seed 7 is the check.
+Each seed is judged once, before the coder changes after it; docs/events.md lists the rounds (the last: 83, 97).
 """
 from __future__ import annotations
 

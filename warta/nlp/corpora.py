@@ -12,7 +12,9 @@ Example:
 """
 from __future__ import annotations
 
+import gzip
 import random
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +30,10 @@ LABEL_MAPS: dict[str, dict[str, str | None]] = {
     "idner": {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"},
     "nerui": {"PERSON": "PERSON", "LOCATION": "PLACE", "ORGANIZATION": "ORG"},
     "nerugm": {"PERSON": "PERSON", "LOCATION": "PLACE", "ORGANIZATION": "ORG", "QUANTITY": None, "TIME": None},
+    "mdee": {"Person": "PERSON", "Place": "PLACE", "Organisation": "ORG"},
 }
+#: Tokens that end a sentence in the MDEE gold standard, which has (almost) no blank lines between sentences.
+MDEE_SENTENCE_END = frozenset({".", "?", "!"})
 
 #: nlp-id-postag tag → Universal POS (SYM becomes PUNCT for punctuation tokens, see attribute ruler)
 POSTAG_TO_UPOS = {
@@ -55,6 +60,32 @@ def _read_pairs(path: Path) -> Iterator[tuple[list[str], list[str]]]:
     """``(tokens, tags)`` per sentence of a training corpus (its rare one-column lines dropped)."""
     for sent in read_conll(path, skip_malformed=True):
         yield sent.tokens, sent.tags
+
+
+def read_mdee(path: Path) -> Iterator[tuple[list[str], list[str]]]:
+    """Sentences of the MDEE gold standard (Luthfi et al. 2014): ``token<TAB>class`` lines, IO tags.
+
+    Sentences end after a "." / "?" / "!" token or at a blank line; tags are stripped (a few carry a
+    trailing space). Each class tag becomes an inside-tag (``Person`` → ``I-Person``), which
+    :func:`map_bio` turns into BIO, so a run of one class is one entity.
+    """
+    tokens: list[str] = []
+    tags: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            fields = [f.strip() for f in line.rstrip("\n").split("\t")]
+            if len(fields) < 2 or not fields[0]:
+                if tokens:
+                    yield tokens, tags
+                tokens, tags = [], []
+                continue
+            tokens.append(fields[0])
+            tags.append("O" if fields[1] in ("", "O") else f"I-{fields[1]}")
+            if fields[0] in MDEE_SENTENCE_END:
+                yield tokens, tags
+                tokens, tags = [], []
+    if tokens:
+        yield tokens, tags
 
 
 def map_bio(tags: Sequence[str], mapping: dict[str, str | None]) -> list[str]:
@@ -97,6 +128,7 @@ def _ner_file(data_dir: Path, name: str, split: str) -> tuple[Path, str]:
         "idner": data_dir / "idner-news-2k" / f"{split}.txt",
         "nerui": data_dir / "indolem-ner" / "nerui" / "nergithub.txt",
         "nerugm": data_dir / "indolem-ner" / "nerugm" / "nerugm.txt",
+        "mdee": data_dir / "indonesian-ner-dbpedia-mdee" / "goldstandard-0811.txt",
     }
     return paths[name], name
 
@@ -104,30 +136,43 @@ def _ner_file(data_dir: Path, name: str, split: str) -> tuple[Path, str]:
 def read_ner(data_dir: Path, name: str, split: str = "train") -> list[Sentence]:
     """One NER split with labels mapped (e.g. ``read_ner(d, "nergrit", "test")``)."""
     path, mapname = _ner_file(data_dir, name, split)
-    return [Sentence(toks, map_bio(tags, LABEL_MAPS[mapname]), f"{name}/{split}") for toks, tags in _read_pairs(path)]
+    pairs = read_mdee(path) if name == "mdee" else _read_pairs(path)
+    return [Sentence(toks, map_bio(tags, LABEL_MAPS[mapname]), f"{name}/{split}") for toks, tags in pairs]
 
 
 #: Training sources in order of preference when a sentence occurs in several sets:
 #: cased, re-annotated sets first; NERP (all lowercase) and NER-UGM (older annotation) last.
 TRAIN_SOURCES = (("idner", "train"), ("idner", "dev"), ("nergrit", "train"), ("nerui", "all"),
                  ("nerp", "train"), ("nerp", "valid"), ("nerugm", "all"))
+#: The same with the MDEE gold standard (manually annotated Wikipedia sentences with NERGrit's three
+#: classes) right after NERGrit. Opt-in (``python -m warta.nlp.train id --mdee``): run 4a with it did not beat the
+#: shipped model on dev, run 4b (with mention replacement too) did, but lost on both tests (docs/model-card-id.md).
+TRAIN_SOURCES_WITH_MDEE = TRAIN_SOURCES[:3] + (("mdee", "all"),) + TRAIN_SOURCES[3:]
 #: Benchmarks whose test sentences never enter training.
 TEST_SETS = (("nergrit", "test"), ("nerp", "test"))
 #: Dev sentences (model selection only): all of NERGrit valid and this many of NERP valid.
 NERP_DEV_SENTENCES = 300
 
 
-def ner_splits(data_dir: Path) -> tuple[list[Sentence], list[Sentence], dict[str, int]]:
-    """(train, dev, stats): merged, deduplicated, test-overlap-free NER sentences."""
-    blocked = {s.key for name, split in TEST_SETS for s in read_ner(data_dir, name, split)}
+def dev_sentences(data_dir: Path, *, blocked: set[str] | None = None) -> list[Sentence]:
+    """The NER dev set: NERGrit valid + the first NERP_DEV_SENTENCES of NERP valid not in a test split."""
+    if blocked is None:
+        blocked = {s.key for name, split in TEST_SETS for s in read_ner(data_dir, name, split)}
     dev = read_ner(data_dir, "nergrit", "valid")
     nerp_valid = read_ner(data_dir, "nerp", "valid")
-    dev += [s for s in nerp_valid[:NERP_DEV_SENTENCES] if s.key not in blocked]
+    return dev + [s for s in nerp_valid[:NERP_DEV_SENTENCES] if s.key not in blocked]
+
+
+def ner_splits(data_dir: Path, *, sources: Sequence[tuple[str, str]] = TRAIN_SOURCES,
+               ) -> tuple[list[Sentence], list[Sentence], dict[str, int]]:
+    """(train, dev, stats): merged, deduplicated, test-overlap-free NER sentences from ``sources``."""
+    blocked = {s.key for name, split in TEST_SETS for s in read_ner(data_dir, name, split)}
+    dev = dev_sentences(data_dir, blocked=blocked)
     blocked |= {s.key for s in dev}
     seen: set[str] = set()
     train: list[Sentence] = []
     stats: dict[str, int] = {}
-    for name, split in TRAIN_SOURCES:
+    for name, split in sources:
         sents = read_ner(data_dir, name, split)
         if (name, split) == ("nerp", "valid"):
             sents = sents[NERP_DEV_SENTENCES:]
@@ -145,6 +190,69 @@ def ner_splits(data_dir: Path) -> tuple[list[Sentence], list[Sentence], dict[str
         stats[f"{name}/{split} dropped as test/dev overlap"] = dropped_test
         stats[f"{name}/{split} dropped as duplicate"] = dropped_dup
     return train, dev, stats
+
+
+#: DBpedia name lists beside the MDEE gold standard (Alfina et al.): training label → file.
+DBPEDIA_NAME_FILES = {"PERSON": "gazetteer_mdee_person.txt.gz", "ORG": "gazetteer_mdee_organization.txt.gz"}
+#: A name from those lists is used for replacement only if it has this many words at most ...
+MAX_NAME_WORDS = 4
+#: ... and does not start with one of these words: schools and universities are PLACE as often as ORG
+#: in NERGrit, and they are 40% of the organisation list.
+SKIP_NAME_FIRST_WORDS = frozenset({"SD", "SDN", "SDI", "SDIT", "SDS", "SMP", "SMPN", "SMA", "SMAN", "SMK", "SMKN", "MI",
+                                   "MIS", "MIN", "MTs", "MTsN", "MA", "MAN", "Sekolah", "Universitas"})
+_NAME_WORD = re.compile(r"[A-Z][A-Za-z.'-]*|[0-9]+|[IVX]+")
+
+
+def read_dbpedia_names(data_dir: Path) -> dict[str, list[str]]:
+    """Training label → sorted names from the DBpedia lists whose words are all capitalised ASCII words.
+
+    Example: ``read_dbpedia_names(d)["PERSON"]`` holds names such as ``"Tholchah Hasan"``; names with other
+    letters, with more than MAX_NAME_WORDS words or of schools (SKIP_NAME_FIRST_WORDS) are left out.
+    """
+    out: dict[str, list[str]] = {}
+    for label, fname in DBPEDIA_NAME_FILES.items():
+        names: set[str] = set()
+        path = data_dir / "indonesian-ner-dbpedia-mdee" / fname
+        with gzip.open(path, "rt", encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                words = line.split()
+                if (0 < len(words) <= MAX_NAME_WORDS and words[0] not in SKIP_NAME_FIRST_WORDS
+                        and all(_NAME_WORD.fullmatch(w) for w in words)):
+                    names.add(" ".join(words))
+        out[label] = sorted(names)
+    return out
+
+
+def replace_mentions(sent: Sentence, names: dict[str, list[str]], rng: random.Random) -> Sentence:
+    """A copy of ``sent`` with every entity of a label in ``names`` replaced by a random name of that label.
+
+    Mention replacement: the context stays, the name changes, so the model learns more names
+    and leans on context (labels outside ``names``, e.g. PLACE, are kept as they are).
+
+    Example:
+        >>> s = Sentence(["Ali", "ke", "Bali"], ["B-PERSON", "O", "B-PLACE"], "x")
+        >>> replace_mentions(s, {"PERSON": ["Budi Santoso"]}, random.Random(0)).tokens
+        ['Budi', 'Santoso', 'ke', 'Bali']
+    """
+    tokens: list[str] = []
+    tags: list[str] = []
+    i = 0
+    while i < len(sent.tokens):
+        tag = sent.tags[i]
+        label = tag[2:] if tag.startswith("B-") else None
+        j = i + 1
+        if label is not None:
+            while j < len(sent.tokens) and sent.tags[j] == f"I-{label}":
+                j += 1
+        if label in names and names[label]:
+            words = rng.choice(names[label]).split()
+            tokens += words
+            tags += [f"B-{label}"] + [f"I-{label}"] * (len(words) - 1)
+        else:
+            tokens += sent.tokens[i:j]
+            tags += sent.tags[i:j]
+        i = j
+    return Sentence(tokens, tags, f"{sent.source}+replaced")
 
 
 def read_postag(data_dir: Path) -> list[Sentence]:

@@ -7,6 +7,7 @@ Gold comes from :func:`warta.nlp.corpora.bio_to_spans`; predictions come from
 Example::
 
     python -m warta.nlp.score --sets nergrit/test nerp/test
+    python -m warta.nlp.score --sets dev nergrit/valid --model /tmp/candidate   # model selection
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .corpora import Sentence, bio_to_spans, data_dir_default, read_ner
+from .corpora import Sentence, bio_to_spans, data_dir_default, dev_sentences, read_ner
 
 #: Label classes the benchmarks count; GPE and LOC are both the place class.
 EVAL_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "PLACE": "PLACE"}
@@ -84,12 +85,22 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="score warta's NER on benchmark splits")
     ap.add_argument("--sets", nargs="+", default=["nergrit/test", "nerp/test"])
     ap.add_argument("--data", type=Path, default=None)
+    ap.add_argument("--model", type=Path, default=None,
+                    help="score this Indonesian model folder instead of the shipped one (e.g. a training candidate)")
     args = ap.parse_args(argv)
     data_dir = args.data or data_dir_default()
+    if args.model is not None:
+        from . import models
+
+        # model_path() joins MODELS_DIR with the name; an absolute name replaces the folder.
+        models.MODEL_NAMES = {**models.MODEL_NAMES, "id": str(args.model.resolve()), "ms": str(args.model.resolve())}
     results = {}
     for spec in args.sets:
-        name, split = spec.split("/")
-        res = score_sentences(read_ner(data_dir, name, split))
+        if spec == "dev":  # the model-selection set: NERGrit valid + 300 NERP valid sentences
+            res = score_sentences(dev_sentences(data_dir))
+        else:
+            name, split = spec.split("/")
+            res = score_sentences(read_ner(data_dir, name, split))
         results[spec] = res
         per = " ".join(f"{k} {v['f']:.3f}" for k, v in res["per_label"].items())
         print(f"{spec}: micro F1 {res['micro']['f']:.4f} (P {res['micro']['p']:.3f} R {res['micro']['r']:.3f}) | {per}")

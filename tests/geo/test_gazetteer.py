@@ -5,6 +5,7 @@ import pytest
 
 from warta.geo.gazetteer import get_gazetteer, us_state_abbreviations
 from warta.geo.normalize import name_key, word_spans
+from warta.geo.resolve import haversine_km
 
 
 @pytest.fixture(scope="module")
@@ -55,6 +56,17 @@ def test_indonesian_provinces_and_us_states(gaz):
     assert jabar and jabar[0].kind == "admin1" and jabar[0].country == "IDN" and jabar[0].lat is not None
     texas = [gaz.entries[i] for i in gaz.lookup("Texas") if gaz.entries[i].kind == "admin1"]
     assert texas[0].country == "USA" and texas[0].admin1 == "TX" and texas[0].geonames_id == 4736286
+
+
+def test_a_region_is_not_placed_at_its_capital(gaz):
+    # countrystatecity puts New York state at New York City; the middle of the state's towns is upstate,
+    # near GeoNames' own point for the state
+    state = next(gaz.entries[i] for i in gaz.lookup("New York") if gaz.entries[i].kind == "admin1")
+    city = next(gaz.entries[i] for i in gaz.lookup("New York City") if gaz.entries[i].kind == "city")
+    assert haversine_km(state.lat, state.lon, city.lat, city.lon) > 150 and 41.5 < state.lat < 44.0
+    # a region whose point is no town's keeps it (Texas)
+    texas = next(gaz.entries[i] for i in gaz.lookup("Texas") if gaz.entries[i].kind == "admin1")
+    assert (texas.lat, texas.lon) == (31.2639, -98.5456)
 
 
 def test_state_abbreviations():

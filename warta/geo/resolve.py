@@ -346,6 +346,10 @@ def _admin1_cues(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]
     return tuple(cues.get("admin1_after") or ()), tuple(w.lower() for w in cues.get("admin1_before") or ())
 
 
+#: characters read after a name for a cue word (the longest cue and the character after it)
+CUE_WINDOW = 16
+
+
 def _regions_by_cue(text: str, toponyms: Sequence[Toponym], chosen: list[int], entries: Sequence[Entry],
                     language: str | None) -> None:
     """A name read as a town is its first-level region when a cue word stands beside it: "a Washington
@@ -355,7 +359,7 @@ def _regions_by_cue(text: str, toponyms: Sequence[Toponym], chosen: list[int], e
         here = entries[chosen[i]]
         if here.kind != "city" or t.hint_admin1 or t.hint_country:
             continue
-        nxt = text[t.end:t.end + 12]
+        nxt = text[t.end:t.end + CUE_WINDOW]
         prev = text[max(0, t.start - 16):t.start].lower()
         if not (any(nxt.startswith(f" {w}") and not nxt[len(w) + 1:len(w) + 2].isalpha() for w in after)
                 or any(prev.endswith(f"{w} ") for w in before)):

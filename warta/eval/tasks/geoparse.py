@@ -17,7 +17,8 @@ warta found at all), ``mean_km`` / ``median_km`` (error over found ones; ``n`` =
 Splits: besides the whole file (``train70``), the scored population is reported on the first half
 of each file's documents (``train70-dev``, the part read while tuning the geoparser) and on the
 second half (``train70-holdout``, never read while tuning). ``--limit`` keeps the halves of the
-whole file, so a limited run scores dev documents first.
+whole file, so a limited run scores dev documents first. ``errors`` receives the dev half's misses only,
+so a holdout error is never written out by accident.
 
 Example:
     >>> round(haversine_km(48.85, 2.35, 51.51, -0.13))
@@ -195,7 +196,7 @@ def score_dataset(dataset: str, docs: Sequence[GeoDoc], *, errors: list[dict] | 
                 if gold_country:
                     tl.country_total += 1
                     tl.country_right += int(place is not None and place.country == gold_country)
-            if errors is not None and "literal" in pops and (km is None or km > TOLERANCE_KM):
+            if errors is not None and part == "dev" and "literal" in pops and (km is None or km > TOLERANCE_KM):
                 errors.append({"dataset": dataset, "part": part, "doc": d.doc_id, "gold": t.name, "start": t.start,
                                "gold_lat": t.lat, "gold_lon": t.lon,
                                "found": place.name if place is not None else None,

@@ -46,7 +46,7 @@ EPOCHS = 500
 #: weight of one real sentence against one synthetic text (CV on the dev parts: 0 / 10 / 20 / 40)
 W_GSR = 20.0
 W_CASE = 5.0
-#: the head reads at most this many characters (as ``rules.LEARNED_MAX_CHARS`` at run time)
+#: the head reads at most this many characters (as ``fallback.LEARNED_MAX_CHARS`` at run time)
 MAX_CHARS = 400
 FOLDS = 5
 SEED = 0

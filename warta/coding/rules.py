@@ -22,6 +22,7 @@ from datetime import date
 
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
+from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, civic, is_civic_type, is_opinion,
                       off_topic, predicate_noun)
 from .lexicon import PHRASE_GAP, Trigger
@@ -39,22 +40,14 @@ LEARNED_WEIGHT = 0.3
 #: as the trigger, a low confidence and the coder name ``warta-learned``). On since coder 1.4 (the
 #: head trained on the GSR and CASE dev parts): 5-fold CV inside the dev parts, CASE 0.658 -> 0.724, GSR 0.877 -> 0.884.
 LEARNED_FALLBACK = True
-LEARNED_FALLBACK_MIN = 0.3
-LEARNED_FALLBACK_CONFIDENCE = 0.1
 #: the fallback codes only short texts (a headline, an alert, a snippet): a long news article without a rule
 #: event is an op-ed or a poll story, where it was wrong on 10 of 10 PolNeAR articles (seeds 23-89)
 LEARNED_FALLBACK_MAX_SENTENCES = 3
-#: how many of an article's first sentences with an actor the fallback looks at
-LEARNED_FALLBACK_SENTENCES = 3
 #: the learned signal re-ranks a sentence only when its triggers offer at least this many types
 MIN_TYPES_TO_RERANK = 2
 #: at most this many sentences of an article are re-ranked (the first that hesitate)
 RERANK_SENTENCES = 1
-#: the encoder reads at most this many characters of a sentence (its cost grows with the length)
-LEARNED_MAX_CHARS = 400
-#: verbs a learned event takes as its trigger only when the sentence has no other (nor be_aux, nor a cue)
-AUXILIARIES = frozenset({"has", "have", "had", "having", "do", "does", "did"})
-#: the coder name of those events, so an analyst can tell them from rule events
+#: the coder name of the fallback's events, so an analyst can tell them from rule events
 LEARNED_CODER_NAME = "warta-learned"
 #: types whose future commitment PLOVER codes as AGREE, and those it codes as THREATEN
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
@@ -153,48 +146,10 @@ class RuleCoder:
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
         if self.learned_fallback and not events and len(view.sent_ranges) <= LEARNED_FALLBACK_MAX_SENTENCES:
-            events += self._learned_events(doc, view, events, res)
+            events += fallback_events(doc, view, events, res, coder=f"{LEARNED_CODER_NAME}/{CODER_VERSION}")
             for n, ev in enumerate(events, 1):
                 ev.id = f"v{n}"
         return events
-
-    def _learned_events(self, doc: Document, view: TextView, events: list[Event],
-                        res: CodingResources) -> list[Event]:
-        """An article where the rules found nothing: one event of the learned type, on the first verb of the
-        most confidently typed of its first sentences that name an actor (none below LEARNED_FALLBACK_MIN)."""
-        from .learned import load_model
-
-        model = load_model(res.language)
-        if model is None or not view.pos:
-            return []
-        covered = {(ev.evidence.sentence.start, ev.evidence.sentence.end) for ev in events}
-        todo = []
-        for s, (lo, hi) in enumerate(view.sent_ranges):
-            sent = doc.sentences[s]
-            if (sent.start, sent.end) in covered or not any(view.actor_at_token[lo:hi]):
-                continue
-            verbs = [i for i in range(lo, hi) if view.pos[i] == "VERB"]
-            # the trigger is the first verb that may state the act: not "is", "has", "said", "according"
-            verb = next((i for i in verbs if view.words[i] not in res.be_aux and view.words[i] not in AUXILIARIES
-                         and not res.cues.match(view.words, i)), verbs[0] if verbs else None)
-            if verb is not None:
-                todo.append((sent, verb))
-            if len(todo) >= LEARNED_FALLBACK_SENTENCES:
-                break
-        if not todo:
-            return []
-        text = doc.article.text
-        probs = model.posteriors([text[sent.start:sent.end][:LEARNED_MAX_CHARS] for sent, _ in todo])
-        best = int(probs.max(axis=1).argmax())
-        (sent, verb), p = todo[best], probs[best]
-        out = []
-        k = int(p.argmax())
-        if p[k] >= LEARNED_FALLBACK_MIN:
-            trigger = Span(view.starts[verb], view.ends[verb])
-            out.append(Event(id="", type=model.types[k], mode=None, evidence=Evidence(Span(sent.start, sent.end), trigger),
-                             coder=f"{LEARNED_CODER_NAME}/{CODER_VERSION}", confidence=round(LEARNED_FALLBACK_CONFIDENCE * float(p[k]), 4),
-                             trigger_text=text[trigger.start:trigger.end]))
-        return out
 
     # ---- the learned signal
     def _posteriors(self, doc: Document, view: TextView, found_in: list[list[_Cand]],

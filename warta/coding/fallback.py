@@ -1,0 +1,69 @@
+"""The learned fallback: one event of the learned type for a short text in which the rules found none.
+
+The head of :mod:`warta.coding.learned` reads the first sentences that name an actor; the most confidently
+typed one gets an event whose trigger is its first verb that may state the act (not "is", "has", "said",
+"according"), with a low confidence and its own coder name, so an analyst can tell it from a rule event
+(``RuleCoder(learned_fallback=…)``, docs/events.md). No event without a trigger: a sentence without a verb
+gets none.
+
+Example:
+    >>> from warta.model import Article, Document
+    >>> from warta.coding.resources import load_resources
+    >>> from warta.coding.text import text_view
+    >>> doc = Document(article=Article(id="a", text="No one here."), language="en")
+    >>> fallback_events(doc, text_view(doc), [], load_resources("en"), coder="warta-learned/1.4")
+    []
+"""
+from __future__ import annotations
+
+from ..model import Document, Event, Evidence, Span
+from .resources import CodingResources
+from .text import TextView
+
+#: the least posterior probability of the type the fallback emits
+LEARNED_FALLBACK_MIN = 0.3
+#: an event's confidence is this times the posterior (rule events start near 0.6)
+LEARNED_FALLBACK_CONFIDENCE = 0.1
+#: how many of an article's first sentences with an actor the fallback looks at
+LEARNED_FALLBACK_SENTENCES = 3
+#: the encoder reads at most this many characters of a sentence (its cost grows with the length)
+LEARNED_MAX_CHARS = 400
+#: verbs a learned event takes as its trigger only when the sentence has no other (nor be_aux, nor a cue)
+AUXILIARIES = frozenset({"has", "have", "had", "having", "do", "does", "did"})
+
+
+def fallback_events(doc: Document, view: TextView, events: list[Event], res: CodingResources, *,
+                    coder: str) -> list[Event]:
+    """An article where the rules found nothing: one event of the learned type, on the first verb of the
+    most confidently typed of its first sentences that name an actor (none below LEARNED_FALLBACK_MIN)."""
+    from .learned import load_model
+
+    model = load_model(res.language)
+    if model is None or not view.pos:
+        return []
+    covered = {(ev.evidence.sentence.start, ev.evidence.sentence.end) for ev in events}
+    todo = []
+    for s, (lo, hi) in enumerate(view.sent_ranges):
+        sent = doc.sentences[s]
+        if (sent.start, sent.end) in covered or not any(view.actor_at_token[lo:hi]):
+            continue
+        verbs = [i for i in range(lo, hi) if view.pos[i] == "VERB"]
+        verb = next((i for i in verbs if view.words[i] not in res.be_aux and view.words[i] not in AUXILIARIES
+                     and not res.cues.match(view.words, i)), verbs[0] if verbs else None)
+        if verb is not None:
+            todo.append((sent, verb))
+        if len(todo) >= LEARNED_FALLBACK_SENTENCES:
+            break
+    if not todo:
+        return []
+    text = doc.article.text
+    probs = model.posteriors([text[sent.start:sent.end][:LEARNED_MAX_CHARS] for sent, _ in todo])
+    best = int(probs.max(axis=1).argmax())
+    (sent, verb), p = todo[best], probs[best]
+    k = int(p.argmax())
+    if p[k] < LEARNED_FALLBACK_MIN:
+        return []
+    trigger = Span(view.starts[verb], view.ends[verb])
+    return [Event(id="", type=model.types[k], mode=None, evidence=Evidence(Span(sent.start, sent.end), trigger),
+                  coder=coder, confidence=round(LEARNED_FALLBACK_CONFIDENCE * float(p[k]), 4),
+                  trigger_text=text[trigger.start:trigger.end])]

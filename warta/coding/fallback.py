@@ -11,7 +11,7 @@ Example:
     >>> from warta.coding.resources import load_resources
     >>> from warta.coding.text import text_view
     >>> doc = Document(article=Article(id="a", text="No one here."), language="en")
-    >>> fallback_events(doc, text_view(doc), [], load_resources("en"), coder="warta-learned/1.4")
+    >>> fallback_events(doc, text_view(doc), load_resources("en"), coder="warta-learned/1.4")
     []
 """
 from __future__ import annotations
@@ -32,20 +32,18 @@ LEARNED_MAX_CHARS = 400
 AUXILIARIES = frozenset({"has", "have", "had", "having", "do", "does", "did"})
 
 
-def fallback_events(doc: Document, view: TextView, events: list[Event], res: CodingResources, *,
-                    coder: str) -> list[Event]:
-    """An article where the rules found nothing: one event of the learned type, on the first verb of the
+def fallback_events(doc: Document, view: TextView, res: CodingResources, *, coder: str) -> list[Event]:
+    """An article where the rules found nothing (the only caller): one event of the learned type, on the first verb of the
     most confidently typed of its first sentences that name an actor (none below LEARNED_FALLBACK_MIN)."""
     from .learned import load_model
 
     model = load_model(res.language)
     if model is None or not view.pos:
         return []
-    covered = {(ev.evidence.sentence.start, ev.evidence.sentence.end) for ev in events}
     todo = []
     for s, (lo, hi) in enumerate(view.sent_ranges):
         sent = doc.sentences[s]
-        if (sent.start, sent.end) in covered or not any(view.actor_at_token[lo:hi]):
+        if not any(view.actor_at_token[lo:hi]):
             continue
         verbs = [i for i in range(lo, hi) if view.pos[i] == "VERB"]
         verb = next((i for i in verbs if view.words[i] not in res.be_aux and view.words[i] not in AUXILIARIES

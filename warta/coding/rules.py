@@ -146,7 +146,7 @@ class RuleCoder:
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
         if self.learned_fallback and not events and len(view.sent_ranges) <= LEARNED_FALLBACK_MAX_SENTENCES:
-            events += fallback_events(doc, view, events, res, coder=f"{LEARNED_CODER_NAME}/{CODER_VERSION}")
+            events = fallback_events(doc, view, res, coder=f"{LEARNED_CODER_NAME}/{CODER_VERSION}")
             for n, ev in enumerate(events, 1):
                 ev.id = f"v{n}"
         return events

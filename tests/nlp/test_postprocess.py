@@ -51,6 +51,9 @@ def test_part_of_a_longer_name_is_not_added():
 
 def test_lexicon_organisations_and_bracketed_acronyms():
     assert fix("Dewan Keamanan PBB bersidang.", []) == [("Dewan Keamanan PBB", "ORG")]
+    # a listed name takes the place of model entities inside it, not of one that crosses its edge
+    assert fix("Dewan Keamanan PBB bersidang.", [("PBB", "ORG")]) == [("Dewan Keamanan PBB", "ORG")]
+    assert fix("Dewan Keamanan PBB bersidang.", [("PBB bersidang", "ORG")]) == [("PBB bersidang", "ORG")]
     assert fix("Dia bekerja di Lembaga Pendidikan Perkebunan ( LPP ) kemarin.",
                [("Lembaga Pendidikan Perkebunan", "ORG")]) == [
         ("Lembaga Pendidikan Perkebunan", "ORG"), ("LPP", "ORG")]

@@ -24,8 +24,9 @@
    entity's label; a place the model cut short of a major place name ("Amerika" + "Serikat")
    is extended to it.
 9. Names in ``resources/nlp/entities.id.tsv`` (organisations such as PBB, NATO) get the listed
-   label when the model found exactly that span; when the model found nothing overlapping,
-   the name is added with ``source="gazetteer"``.
+   label when the model found exactly that span; when the model found nothing overlapping, or only
+   entities inside the name ("PBB" in "Dewan Keamanan PBB"), the name is added with ``source="gazetteer"``
+   in their place.
 
 Example:
     >>> fix_entities("Analis datang.", [(0, 6, "PERSON")], sentences=[(0, 14)], tokens=[(0, 6), (7, 13), (13, 14)])
@@ -285,8 +286,12 @@ def _apply_lexicon(text: str, ents: list[Span3], token_starts: set[int], token_e
         if (s, e) in by_span:
             i = by_span[(s, e)]
             ents[i] = (s, e, label)
-        elif not any(s < pe and ps < e for ps, pe, _l in ents):
-            ents.append((s, e, label))
+            continue
+        overlapping = [(ps, pe, pl) for ps, pe, pl in ents if s < pe and ps < e]
+        if all(s <= ps and pe <= e for ps, pe, _l in overlapping):
+            # nothing there, or only parts of the listed name ("PBB" in "Dewan Keamanan PBB"): the whole name
+            ents = [x for x in ents if x not in overlapping] + [(s, e, label)]
+            by_span = {(a, b): i for i, (a, b, _l) in enumerate(ents)}
     return ents
 
 

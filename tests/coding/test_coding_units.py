@@ -125,6 +125,14 @@ def test_indonesian_figures_of_speech_are_not_events():
     assert [e.type for e in RuleCoder().code(make_doc("Rusia menyerang Ukraina.", actors=ACTORS))] == ["ASSAULT"]
 
 
+def test_indonesian_weapons_phrases_set_type_and_mode():
+    # CLICK-ID: police tear gas is crowd control, a missile fired into the sea a show of force
+    coded = lambda text: [(e.type, e.mode) for e in RuleCoder().code(make_doc(text, actors=ACTORS))]
+    assert coded("Polisi menembakkan gas air mata ke arah massa di Ukraina.") == [("ASSAULT", "crowd-control")]
+    assert coded("Rusia menembakkan dua rudal balistik ke Laut Jepang.") == [("MOBILIZE", "weapons")]
+    assert coded("Rusia menembakkan rudal ke arah Ukraina.") == [("ASSAULT", "heavy-weapons")]
+
+
 def test_indonesian_everyday_verbs_need_public_life():
     people = {"p1": (None, "person", ["Firmino"]), "p2": (None, "person", ["Salah"])}
     assert RuleCoder().code(make_doc("Firmino bekerja sama dengan Salah.", actors=people)) == []

@@ -128,3 +128,13 @@ def test_a_capital_is_no_government_in_a_dateline_or_a_district_name():
     assert not any(a.kind == "group" and a.country == "IDN" for a in doc.actors)  # "Warga Jakarta Timur"
     assert not any(a.role == "mayor" and a.country == "IDN" for a in doc.actors)
     assert not any(a.name == "BUMN" for a in doc.actors)
+
+
+def test_a_country_name_inside_an_organisation_names_that_organisation():
+    text = "Bank Indonesia menolak. Pemerintah Republik Indonesia membantah. Indonesia menyetujui."
+    ents = [Entity("e1", 0, 14, "Bank Indonesia", "ORG"), Entity("e2", 35, 53, "Republik Indonesia", "ORG")]
+    got = _by_text(_actors(text, entities=ents))
+    bank = got["Bank Indonesia"]
+    assert (bank.kind, bank.country, bank.sector) == ("organization", "IDN", None)
+    assert got["Pemerintah Republik Indonesia"].code == "IDN.GOV"  # the state's own words keep the state
+    assert got["Indonesia"].kind == "state"

@@ -12,7 +12,8 @@ composed by a few patterns, in this order:
 2. group: ``SECTOR [word] COUNTRY`` ("pasukan Ukraina", "perwira Korea Utara") or
    ``COUNTRY [word] SECTOR`` ("Russian troops"): kind group, code ``"RUS.MIL"``;
 3. a sector noun marked standalone ("Analis") is a group without a country;
-4. country names and demonyms left over are state mentions; so is a capital or metonym as subject,
+4. country names and demonyms left over are state mentions (one inside a model ORG entity, "Bank
+   Indonesia", names an organization of that country instead); so is a capital or metonym as subject,
    object, possessor or one of a pair ("Seoul mengharapkan", "mengunjungi Moskow", "antara Pyongyang
    dan Moskow") unless a locative word comes right before it ("di Seoul" stays a place only), it is a
    dateline ("JAKARTA, KOMPAS.com —") or it starts a district's name ("Jakarta Timur"); IGO names are
@@ -55,6 +56,9 @@ LOCAL_ROLES = frozenset({"mayor", "governor", "regent", "police chief", "chief o
 DISTRICT_WORDS = frozenset("utara selatan timur barat pusat raya north south east west central".split())
 #: at most this many capitalised words make a person's name
 MAX_NAME_WORDS = 4
+#: words that leave an organisation span the state itself ("Republik Indonesia", "Pemerintah Indonesia")
+STATE_WORDS = frozenset("republik negara kerajaan kesatuan federasi persatuan pemerintah pemerintahan "
+                        "republic state kingdom federation united government of the".split())
 
 
 @dataclass
@@ -107,6 +111,7 @@ class _Reader:
         self.drafts: dict[str, _Draft] = {}
         self.person_mentions: list[tuple[int, str]] = []  # (start, draft key) in text order
         self.covered: list[tuple[int, int]] = []
+        self.org_spans: list[tuple[int, int]] = []  # model ORG entities as (first word, end word)
 
     # ---------------------------------------------------------------- items
     def word(self, k: int) -> str:
@@ -127,10 +132,13 @@ class _Reader:
             place_at = self._countries_without_places()
         person_ents = {}
         for ent in self.doc.entities:
+            i, j = self.word_at_start.get(ent.start), self.word_at_end.get(ent.end)
+            if i is None or j is None:
+                continue
             if ent.label == "PERSON":
-                i, j = self.word_at_start.get(ent.start), self.word_at_end.get(ent.end)
-                if i is not None and j is not None:
-                    person_ents[i] = j + 1
+                person_ents[i] = j + 1
+            elif ent.label == "ORG":
+                self.org_spans.append((i, j + 1))
         out: list[_Item] = []
         k = 0
         lex, lang = self.lex, self.lang
@@ -146,7 +154,7 @@ class _Reader:
                         options.append((hit[0], -prio, kind, hit[1]))
                 if k in person_ents and k not in place_at:
                     # a model PERSON span the places stage read as a place is not a person
-                    options.append((person_ents[k] - k, -0.5, "person", None))
+                    options.append((person_ents[k] - k, -5.5, "person", None))  # the tables win ties
             if k in place_at:
                 j, kind, alpha3 = place_at[k]
                 if kind == "state":
@@ -321,7 +329,9 @@ class _Reader:
         for it in items:
             if it.used:
                 continue
-            if it.kind in ("state", "demonym"):
+            if it.kind == "state" and (org := self.organisation_around(it)) is not None:
+                self.organisation(it.value, org)
+            elif it.kind in ("state", "demonym"):
                 self.state(it.value, (it.start, it.end))
             elif it.kind == "capital" and not self.preceded_by_locative(it.i) and self.acts(it, items, n_of[id(it)]):
                 self.state(it.value, (it.start, it.end))
@@ -364,6 +374,28 @@ class _Reader:
         if k >= len(self.words) or k == 0:
             return False
         return self.text[self.words[k - 1][1]:self.words[k][0]] in (" ", ", ", "'s ", "’s ")
+
+    def organisation_around(self, it: _Item) -> tuple[int, int] | None:
+        """The model ORG entity a country name sits inside ("Bank Indonesia", "Universitas Indonesia"),
+        unless its other words only name the state ("Republik Indonesia")."""
+        for i, j in self.org_spans:
+            if i <= it.i and it.j <= j and j - i > it.j - it.i:
+                other = [self.keys[k] for k in range(i, j) if not it.i <= k < it.j]
+                if all(w in STATE_WORDS for w in other):
+                    return None
+                return i, j
+        return None
+
+    def organisation(self, alpha3: str, words: tuple[int, int]) -> None:
+        """An organisation named after its country: an organization of that country, with the sector its first
+        word names when the sector table knows it ("Kepolisian Indonesia" → COP), else none."""
+        i, j = words
+        start, end = self.words[i][0], self.words[j - 1][1]
+        hit = self.lex.sectors[self.lang].match(self.text, self.words, i, self.keys)
+        sector = hit[1] if hit else None
+        name = self.text[start:end]
+        code = f"{alpha3}.{sector}" if sector else f"{alpha3}:{name_key(name)}"
+        self.add(code, (start, end), name=name, kind="organization", country=alpha3, sector=sector, code=code)
 
     def state(self, alpha3: str, span: tuple[int, int]) -> None:
         self.add(alpha3, span, name=_country_name(alpha3), kind="state", country=alpha3, sector="GOV", code=alpha3)

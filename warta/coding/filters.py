@@ -134,6 +134,8 @@ def admit(trig: Trigger, words: Sequence[str], tags: Sequence[str] | None, i: in
 PUBLIC = "public"
 #: actor kinds that are public by themselves
 PUBLIC_KINDS = frozenset({"state", "igo"})
+#: an organisation named after its country counts as public only with a sector (a ministry, not a company)
+ORGANIZATION = "organization"
 
 
 def is_civic_type(trig: Trigger, res: CodingResources) -> bool:
@@ -152,8 +154,8 @@ def civic(participants: Sequence[Actor], words: Sequence[str], lo: int, hi: int,
         >>> civic([], "DPR bekerja sama dengan KPK".lower().split(), 0, 5, res)
         True
     """
-    if any(a.kind in PUBLIC_KINDS or a.country or a.sector for a in participants):
-        return True
+    if any(a.kind in PUBLIC_KINDS or a.sector or (a.country and a.kind != ORGANIZATION) for a in participants):
+        return True  # a company or club named after its country ("FWD Life Indonesia") is not public life
     return _has_within(words, lo, hi, PUBLIC, res)
 
 

@@ -138,3 +138,11 @@ def test_a_country_name_inside_an_organisation_names_that_organisation():
     assert (bank.kind, bank.country, bank.sector) == ("organization", "IDN", None)
     assert got["Pemerintah Republik Indonesia"].code == "IDN.GOV"  # the state's own words keep the state
     assert got["Indonesia"].kind == "state"
+
+
+def test_an_office_before_a_rank_names_the_role():
+    got = _by_text(_actors("Kapolri Jenderal Tito Karnavian meminta warga tenang.", published=date(2019, 5, 22)))
+    tito = got["Kapolri Jenderal Tito Karnavian"]
+    assert (tito.name, tito.role, tito.sector, tito.country) == ("Tito Karnavian", "chief of police", "COP", "IDN")
+    general = _by_text(_actors("Jenderal Andika Perkasa datang."))["Jenderal Andika Perkasa"]
+    assert (general.role, general.sector) == ("general", "MIL")  # a rank alone is still the role

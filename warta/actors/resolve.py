@@ -285,6 +285,13 @@ class _Reader:
             if it.kind == "title":
                 country = None
                 end_word, end_char = it.j, it.end
+                stacked = nxt is not None and nxt.kind == "title" and nxt.i == it.j and not nxt.used and \
+                    self.plain_gap(nxt.i) and self.adjacent(nxt.j) and self.name_after(nxt.j, items_at) is not None
+                if stacked:
+                    # "Kapolri Jenderal Tito Karnavian": the office comes first, the rank after it
+                    nxt.used = True
+                    end_word, end_char = nxt.j, nxt.end
+                    nxt = items[n + 2] if n + 2 < len(items) else None
                 if nxt and nxt.kind in country_kinds and nxt.i == it.j and not nxt.used and \
                         self.plain_gap(nxt.i) and not (nxt.kind == "capital" and it.value[0] in LOCAL_ROLES):
                     country, end_word, end_char = nxt.value, nxt.j, nxt.end

@@ -146,3 +146,11 @@ def test_an_office_before_a_rank_names_the_role():
     assert (tito.name, tito.role, tito.sector, tito.country) == ("Tito Karnavian", "chief of police", "COP", "IDN")
     general = _by_text(_actors("Jenderal Andika Perkasa datang."))["Jenderal Andika Perkasa"]
     assert (general.role, general.sector) == ("general", "MIL")  # a rank alone is still the role
+
+
+def test_a_model_name_may_start_with_a_common_word():
+    # "park" is a generic place word, but the model's PERSON span makes "Park Geun-hye" a name after the title
+    text = "Presiden Park Geun-hye dimakzulkan."
+    doc = _actors(text, entities=[Entity("e1", 9, 22, "Park Geun-hye", "PERSON")], published=date(2016, 12, 9))
+    park = _by_text(doc)["Presiden Park Geun-hye"]
+    assert (park.name, park.role, park.country) == ("Park Geun-hye", "president", "KOR")

@@ -112,6 +112,7 @@ class _Reader:
         self.person_mentions: list[tuple[int, str]] = []  # (start, draft key) in text order
         self.covered: list[tuple[int, int]] = []
         self.org_spans: list[tuple[int, int]] = []  # model ORG entities as (first word, end word)
+        self.person_starts: set[int] = set()  # first words of model PERSON entities
 
     # ---------------------------------------------------------------- items
     def word(self, k: int) -> str:
@@ -137,6 +138,7 @@ class _Reader:
                 continue
             if ent.label == "PERSON":
                 person_ents[i] = j + 1
+                self.person_starts.add(i)
             elif ent.label == "ORG":
                 self.org_spans.append((i, j + 1))
         out: list[_Item] = []
@@ -221,8 +223,8 @@ class _Reader:
         if k >= len(self.words) or not _is_cap(self.word(k)) or k in self.place_words:
             return None
         word = self.word(k)
-        if self.keys[k] in _not_names() or (word.isupper() and len(word) >= 3):
-            return None  # a day, a title word, or an acronym ("Menteri BUMN")
+        if (self.keys[k] in _not_names() and k not in self.person_starts) or (word.isupper() and len(word) >= 3):
+            return None  # a day, a title word, or an acronym ("Menteri BUMN"); "Park Geun-hye" is a name
         item = items_at.get(k)
         if item is not None:
             return (k, item.j, item.value) if item.kind == "person" else None

@@ -357,22 +357,16 @@ def _region_point(lat: float, lon: float, towns: list[tuple[float, float]]) -> t
     """
     import numpy
 
+    from .resolve import haversine_km  # resolve imports this module, so not at the top
+
     if len(towns) < MIN_REGION_TOWNS or not any(
-            abs(t_lat - lat) < 0.05 and _km(lat, lon, t_lat, t_lon) < AT_TOWN_KM for t_lat, t_lon in towns):
+            abs(t_lat - lat) < 0.05 and haversine_km(lat, lon, t_lat, t_lon) < AT_TOWN_KM for t_lat, t_lon in towns):
         return lat, lon
     points = numpy.array(towns)
     low, high = numpy.percentile(points, REGION_SPREAD_PERCENTILES, axis=0)
     if high[1] - low[1] > 180:  # towns on both sides of the antimeridian (Fiji, Chukotka): keep the point
         return lat, lon
     return round(float((low[0] + high[0]) / 2), 4), round(float((low[1] + high[1]) / 2), 4)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    import math
-
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 #: endings of US county names whose stem is the county's short name ("Laurel County" → "Laurel")

@@ -133,6 +133,25 @@ def test_indonesian_weapons_phrases_set_type_and_mode():
     assert coded("Rusia menembakkan rudal ke arah Ukraina.") == [("ASSAULT", "heavy-weapons")]
 
 
+def test_indonesian_missile_launch_is_an_attack_only_when_aimed():
+    # CLICK-ID, September 2019: North Korea's test launches name no target, Russia's strikes do
+    def coded(text, places=None, regions=()):
+        doc = make_doc(text, actors=ACTORS, places=places)
+        for place in doc.places:
+            place.precision = "region" if place.id in regions else place.precision
+        return [(e.type, e.mode) for e in RuleCoder().code(doc)]
+
+    launch, attack = [("MOBILIZE", "weapons")], [("ASSAULT", "heavy-weapons")]
+    assert coded("Rusia menembakkan dua proyektil yang terbang hingga 330 km.") == launch
+    assert coded("Rusia kembali meluncurkan serangkaian rudal jarak pendek.") == launch
+    assert coded("Rusia menembakkan rudal ke Ukraina.") == attack  # a recipient
+    assert coded("Rusia menembakkan rudal ke Kyiv.", places={"p1": ["Kyiv"]}) == attack  # a place aimed at
+    assert coded("Rusia menembakkan rudal ke Selat Kerch.", places={"p1": ["Selat Kerch"]}, regions={"p1"}) == launch
+    assert coded("Rusia menembakkan rudal ke Selat Kerch.", places={"p1": ["Selat Kerch"]}) == attack
+    assert coded("Rusia menembakkan rudal yang menewaskan tiga warga.") == attack  # victims
+    assert coded("Rusia menembakkan rudal yang menghantam pangkalan militer.") == attack  # a target word
+
+
 def test_indonesian_everyday_verbs_need_public_life():
     people = {"p1": (None, "person", ["Firmino"]), "p2": (None, "person", ["Salah"])}
     assert RuleCoder().code(make_doc("Firmino bekerja sama dengan Salah.", actors=people)) == []

@@ -130,6 +130,27 @@ def admit(trig: Trigger, words: Sequence[str], tags: Sequence[str] | None, i: in
     return trig
 
 
+
+def untargeted_reading(trig: Trigger, words: Sequence[str], lo: int, hi: int, res: CodingResources, *,
+                       aimed: bool, place_starts: Sequence[int] = ()) -> Trigger:
+    """The trigger's ``untargeted`` reading ("TYPE:mode") when nothing shows what it was aimed at: not
+    ``aimed`` (no recipient, no victims), none of its ``target_words`` in the sentence ``[lo, hi)``, and no
+    place (``place_starts``: first tokens of the sentence's places that are not seas or regions) right after
+    one of its ``target_preps`` later in the sentence.
+
+    Example: "Korea Utara menembakkan dua rudal" and "... rudal ke Laut Jepang" are launches (MOBILIZE
+    weapons); "Rusia menembakkan rudal ke Kyiv" and "... rudal yang menewaskan tiga warga" are attacks.
+    """
+    if not trig.untargeted or aimed or _has_within(words, lo, hi, trig.target_words or "", res):
+        return trig
+    preps = res.word_lists.get(trig.target_preps or "")
+    if preps is not None and any(k - len(m) == i for k in place_starts
+                                 for i, m in preps.finditer(words, max(lo, k - 2), k)):
+        return trig
+    type_, _, mode = trig.untargeted.partition(":")
+    return replace(trig, type=type_, mode=mode or None, untargeted=None, target_words=None, target_preps=None)
+
+
 #: the word list that gives a sentence public context for ``civic_types``
 PUBLIC = "public"
 #: actor kinds that are public by themselves

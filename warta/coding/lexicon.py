@@ -58,6 +58,11 @@ class Trigger:
     otherwise: str | None = None  # the type a verb takes without that context (a verbal "attack" → ACCUSE)
     needs_actor: bool = False  # a weak trigger: an event only with a resolved actor ("Libya must …")
     needs_recipient: bool = False  # an event only with a resolved recipient ("defended Clinton", not "the image")
+    # "TYPE:mode" the event becomes when it has no recipient, no victims and none of ``target_words`` in the
+    # sentence ("Korea Utara menembakkan dua rudal": a launch, not an attack on anyone)
+    untargeted: str | None = None
+    target_words: str | None = None
+    target_preps: str | None = None  # ... and no place right after one of these words ("ke Kyiv")
 
 
 @dataclass(slots=True)
@@ -158,6 +163,8 @@ def _trigger(entry: dict[str, Any], voice: str, key: str, *, fallback: bool = Fa
         not_near=entry.get("not_near"), needs_context=entry.get("needs_context"), otherwise=entry.get("otherwise"),
         not_in_sentence=entry.get("not_in_sentence"),
         needs_actor=bool(entry.get("needs_actor", False)), needs_recipient=bool(entry.get("needs_recipient", False)),
+        untargeted=entry.get("untargeted"), target_words=entry.get("target_words"),
+        target_preps=entry.get("target_preps"),
     )
 
 

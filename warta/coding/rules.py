@@ -24,6 +24,7 @@ from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
 from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, civic, is_civic_type, is_opinion,
+                      untargeted_reading,
                       off_topic, predicate_noun)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
@@ -32,7 +33,7 @@ from .resources import CodingResources, load_resources
 from .text import TextView, text_view
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.5"
+CODER_VERSION = "1.6"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -58,6 +59,8 @@ ACCUSABLE = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "THREATEN", "SANC
 MERGE_DISTANCE = 8
 #: a trigger right after a purpose marker ("untuk mendukung") is subordinate to the main verb
 SUBORDINATE_FACTOR = 0.7
+#: the place precision of seas, oceans and other regions (``warta.model.Place.precision``)
+REGION = "region"
 #: a trigger inside a subordinate or reported clause ("… said that …")
 CLAUSE_FACTOR = 0.85
 #: a later verb trigger in a sentence that already has one
@@ -127,6 +130,7 @@ class RuleCoder:
         trigger_at: dict[int, list[int]] = {}
         armed = armed_actor_ids(doc.actors, res)
         actor_by_id = {a.id: a for a in doc.actors}
+        regions = {p.id for p in doc.places if p.precision == REGION}  # seas, oceans: no one to aim at
         found_in = [self._triggers(view, lo, hi, s, res, armed) for s, (lo, hi) in enumerate(view.sent_ranges)]
         posteriors = self._posteriors(doc, view, found_in, res)
         for s, (lo, hi) in enumerate(view.sent_ranges):
@@ -135,6 +139,10 @@ class RuleCoder:
                 self._retype(found, posteriors[s])
             for c in found:
                 self._fill(doc, view, c, lo, hi, res)
+                c.trig = untargeted_reading(c.trig, view.words, lo, hi, res,
+                                            aimed=bool(c.recipients or c.fatalities or c.injured),
+                                            place_starts=[k for k, _e, pid in view.place_mentions
+                                                          if c.tj <= k < hi and pid not in regions])
             trigger_at[s] = [c.ti for c in found]  # every trigger claims its nearby dates, kept or not
             non_political = off_topic(view.words, lo, hi, res, actor_at_token=view.actor_at_token,
                                       armed=armed_sentence(view.actor_at_token[lo:hi], armed))

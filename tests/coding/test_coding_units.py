@@ -133,6 +133,13 @@ def test_indonesian_weapons_phrases_set_type_and_mode():
     assert coded("Rusia menembakkan rudal ke arah Ukraina.") == [("ASSAULT", "heavy-weapons")]
 
 
+def test_indonesian_subject_search_stops_at_a_reporting_cue_with_a_subject_of_its_own():
+    actors = lambda text: [e.actors for e in RuleCoder().code(make_doc(text, actors=ACTORS)) if e.type == "ASSAULT"]
+    assert actors("Rusia mengatakan pasukan itu menyerang Ukraina.") == [[]]  # "pasukan itu" did it
+    assert actors("Rusia mengatakan akan segera menyerang Ukraina.") == [["a3"]]  # the speaker will
+    assert actors("Rusia mengatakan Amerika Serikat menyerang Ukraina.") == [["a5"]]
+
+
 def test_indonesian_missile_launch_is_an_attack_only_when_aimed():
     # CLICK-ID, September 2019: North Korea's test launches name no target, Russia's strikes do
     def coded(text, places=None, regions=()):

@@ -111,7 +111,19 @@ def subject(words, at: Mentions, ti: int, lo: int, res: CodingResources) -> tupl
             return [], i
         if w in PUNCT_BREAKS or w in res.clause_breaks or w == ",":
             break
+        if res.subjectless_words and res.cues.match(words, i) and _own_subject(words, i, ti, res):
+            break  # "Korsel menyatakan negara tetangganya itu menembakkan": the speaker did not fire
     return [], None
+
+
+def _own_subject(words, cue: int, ti: int, res: CodingResources) -> bool:
+    """True when the words between a reporting cue and the trigger name the reported act's own subject.
+
+    "Korsel mengatakan akan mengirim pasukan": only ``subjectless_words`` (akan) between, so the speaker is
+    the one who will send; "Korsel mengatakan pasukan itu menyerang": "pasukan itu" did it, not Korsel.
+    """
+    cue_end = cue + len(res.cues.match(words, cue) or ())
+    return any(words[j] not in res.subjectless_words for j in range(cue_end, ti))
 
 
 def obj(words, at: Mentions, tj: int, hi: int, res: CodingResources, *, preps: frozenset[str] | None = None) -> list[str]:

@@ -58,6 +58,9 @@ class CodingResources:
     drop_hypothetical: bool = False  # hypothetical events are not emitted
     drop_negated: bool = False  # events negated in their own clause are not emitted (a denied claim's still are)
     keep_negated: frozenset[str] = frozenset()  # types still emitted negated ("police did not arrest")
+    # words that may stand between a reporting cue and the act it reports without being its subject
+    # ("mengatakan akan mengirim"); empty: the subject search crosses cues as it always did
+    subjectless_words: frozenset[str] = frozenset()
     not_purpose: frozenset[str] = frozenset()  # "continued to send", "attempted to kill": "to" is no purpose
     copulas: frozenset[str] = frozenset()  # a noun trigger after one of these is a predicate, not an event
     armed_sectors: frozenset[str] = frozenset()  # actor sectors that give a sentence an armed context
@@ -115,6 +118,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         drop_hypothetical=bool(w.get("drop_hypothetical", False)),
         drop_negated=bool(w.get("drop_negated", False)),
         keep_negated=frozenset(w.get("keep_negated", ())),
+        subjectless_words=frozenset(w.get("subjectless_words", ())),
         copulas=frozenset(w.get("copulas", ())),
         not_purpose=frozenset(w.get("not_purpose", ())),
     )

@@ -276,12 +276,23 @@ def read_postag(data_dir: Path) -> list[Sentence]:
     return out
 
 
+def _shuffled_postag(data_dir: Path, seed: int) -> list[Sentence]:
+    sents = read_postag(data_dir)
+    random.Random(seed).shuffle(sents)
+    return sents
+
+
 def postag_splits(data_dir: Path, *, seed: int, n_train: int, n_dev: int = 500,
                   n_test: int = 1000) -> tuple[list[Sentence], list[Sentence], list[Sentence]]:
     """(train, dev, test) from a seeded shuffle of the deduplicated POS corpus."""
-    sents = read_postag(data_dir)
-    random.Random(seed).shuffle(sents)
+    sents = _shuffled_postag(data_dir, seed)
     test = sents[:n_test]
     dev = sents[n_test:n_test + n_dev]
     train = sents[n_test + n_dev:n_test + n_dev + n_train]
     return train, dev, test
+
+
+def postag_unused(data_dir: Path, *, seed: int, n_train: int, n_dev: int = 500,
+                  n_test: int = 1000) -> list[Sentence]:
+    """The POS-corpus sentences :func:`postag_splits` with the same arguments leaves out (cased news text)."""
+    return _shuffled_postag(data_dir, seed)[n_test + n_dev + n_train:]

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import importlib
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,6 +40,30 @@ def model_path(language: str) -> Path | None:
         return None
     path = MODELS_DIR / name
     return path if (path / "meta.json").exists() else None
+
+
+@contextmanager
+def model_dir_override(path: Path, *, languages: tuple[str, ...] = ("id", "ms")) -> Iterator[None]:
+    """Within the block, ``languages`` load the model folder ``path`` (a training candidate, a teacher).
+
+    The pipeline caches are cleared on entry and exit, so code that calls :func:`load_pipeline`
+    (the analysis stage) sees the override and, afterwards, the shipped model again.
+
+    Example::
+
+        with model_dir_override(Path("/tmp/candidate")):
+            spans = warta.nlp.score.predict_spans(["Joko Widodo ke Bali ."])
+    """
+    global MODEL_NAMES
+    saved = MODEL_NAMES
+    # model_path() joins MODELS_DIR with the name; an absolute name replaces the folder.
+    MODEL_NAMES = {**saved, **{lang: str(Path(path).resolve()) for lang in languages}}
+    load_pipeline.cache_clear()
+    try:
+        yield
+    finally:
+        MODEL_NAMES = saved
+        load_pipeline.cache_clear()
 
 
 @lru_cache(maxsize=8)

@@ -14,11 +14,13 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from contextlib import nullcontext
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from .corpora import Sentence, bio_to_spans, data_dir_default, dev_sentences, read_ner
+from .models import model_dir_override
 
 #: Label classes the benchmarks count; GPE and LOC are both the place class.
 EVAL_CLASS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "PLACE": "PLACE"}
@@ -81,21 +83,10 @@ def score_sentences(sents: Sequence[Sentence], *, language: str = "id") -> dict[
     return result
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description="score warta's NER on benchmark splits")
-    ap.add_argument("--sets", nargs="+", default=["nergrit/test", "nerp/test"])
-    ap.add_argument("--data", type=Path, default=None)
-    ap.add_argument("--model", type=Path, default=None,
-                    help="score this Indonesian model folder instead of the shipped one (e.g. a training candidate)")
-    args = ap.parse_args(argv)
-    data_dir = args.data or data_dir_default()
-    if args.model is not None:
-        from . import models
-
-        # model_path() joins MODELS_DIR with the name; an absolute name replaces the folder.
-        models.MODEL_NAMES = {**models.MODEL_NAMES, "id": str(args.model.resolve()), "ms": str(args.model.resolve())}
+def score_sets(specs: Sequence[str], *, data_dir: Path) -> dict[str, Any]:
+    """``{spec: score}`` for ``"dev"`` or ``"name/split"`` specs, one summary line printed per set."""
     results = {}
-    for spec in args.sets:
+    for spec in specs:
         if spec == "dev":  # the model-selection set: NERGrit valid + 300 NERP valid sentences
             res = score_sentences(dev_sentences(data_dir))
         else:
@@ -104,6 +95,19 @@ def main(argv: list[str] | None = None) -> int:
         results[spec] = res
         per = " ".join(f"{k} {v['f']:.3f}" for k, v in res["per_label"].items())
         print(f"{spec}: micro F1 {res['micro']['f']:.4f} (P {res['micro']['p']:.3f} R {res['micro']['r']:.3f}) | {per}")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="score warta's NER on benchmark splits")
+    ap.add_argument("--sets", nargs="+", default=["nergrit/test", "nerp/test"])
+    ap.add_argument("--data", type=Path, default=None)
+    ap.add_argument("--model", type=Path, default=None,
+                    help="score this Indonesian model folder instead of the shipped one (e.g. a training candidate)")
+    args = ap.parse_args(argv)
+    data_dir = args.data or data_dir_default()
+    with model_dir_override(args.model) if args.model is not None else nullcontext():
+        results = score_sets(args.sets, data_dir=data_dir)
     print(json.dumps(results, indent=1))
     return 0
 

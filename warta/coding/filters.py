@@ -131,6 +131,18 @@ def admit(trig: Trigger, words: Sequence[str], tags: Sequence[str] | None, i: in
 
 
 
+#: the word list of verbs that carry out a noun's act ("melakukan penangkapan", "penangkapan dilakukan")
+CARRIED_OUT = "carried_out"
+
+
+def carried_out(words: Sequence[str], i: int, j: int, lo: int, hi: int, res: CodingResources) -> bool:
+    """True when a verb of the ``carried_out`` word list stands next to the noun trigger at ``[i, j)``
+    ("berhasil melakukan penangkapan", "penangkapan itu dilakukan"); True when the language names no such list.
+    """
+    if CARRIED_OUT not in res.word_lists:
+        return True
+    return _has_before(words, i, lo, CARRIED_OUT, res) or _has_after(words, j, hi, CARRIED_OUT, res)
+
 def untargeted_reading(trig: Trigger, words: Sequence[str], lo: int, hi: int, res: CodingResources, *,
                        aimed: bool, place_starts: Sequence[int] = ()) -> Trigger:
     """The trigger's ``untargeted`` reading ("TYPE:mode") when nothing shows what it was aimed at: not

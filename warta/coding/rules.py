@@ -24,7 +24,7 @@ from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
 from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, civic, is_civic_type, is_opinion,
-                      untargeted_reading,
+                      untargeted_reading, carried_out,
                       off_topic, predicate_noun)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
@@ -390,6 +390,9 @@ class RuleCoder:
             if res.require_actor and c.voice == "nominal" and c.trig.type == "ASSAULT" and not c.trig.mode \
                     and not c.actors and not c.recipients and not c.fatalities:
                 continue  # a bare "serangan" with no one and no weapon is often a metaphor ("serangan legislasi")
+            if res.require_actor and c.voice == "nominal" and c.trig.type == "COERCE" and not c.actors \
+                    and not c.recipients and not carried_out(words, c.ti, c.tj, lo, hi, res):
+                continue  # "surat perintah penahanan", "izin penyitaan", "kegiatan penangkapan": a power or a topic
             if res.require_actor and c.voice == "nominal" and c.trig.type == "CONSULT" and not c.recipients \
                     and len(c.actors) < 2:
                 continue  # a meeting noun needs someone to meet ("menutup pembicaraan" is no consultation)

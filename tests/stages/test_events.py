@@ -126,3 +126,14 @@ def test_stage_unit_and_coder_option():
     assert (ev.type, ev.mode, ev.actors, ev.place, ev.id) == ("COERCE", "arrest", ["a1"], "p1", "v1")
     with pytest.raises(ValueError):
         EventStage(coder="nope")
+
+
+def test_indonesian_event_noun_takes_its_actor_only_through_a_light_verb():
+    # needs the tagger's VERB reading of the word before the noun, so through the whole pipeline
+    def attackers(text):
+        result = warta.extract(text, language="id")
+        names = {a["id"]: a["name"] for a in result["actors"]}
+        return [[names[x] for x in e["actors"]] for e in result["events"] if e["type"] == "ASSAULT"]
+
+    assert attackers("Rusia melancarkan serangan terhadap Ukraina.") == [["Russia"]]
+    assert attackers("Amerika Serikat mengecam serangan terhadap Ukraina.") == [[]]  # the one who condemns

@@ -61,6 +61,9 @@ class CodingResources:
     # words that may stand between a reporting cue and the act it reports without being its subject
     # ("mengatakan akan mengirim"); empty: the subject search crosses cues as it always did
     subjectless_words: frozenset[str] = frozenset()
+    # verbs whose subject does the act of the event noun that follows ("melancarkan serangan"); empty: every
+    # verb does, as before
+    light_verbs: frozenset[str] = frozenset()
     not_purpose: frozenset[str] = frozenset()  # "continued to send", "attempted to kill": "to" is no purpose
     copulas: frozenset[str] = frozenset()  # a noun trigger after one of these is a predicate, not an event
     armed_sectors: frozenset[str] = frozenset()  # actor sectors that give a sentence an armed context
@@ -119,6 +122,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         drop_negated=bool(w.get("drop_negated", False)),
         keep_negated=frozenset(w.get("keep_negated", ())),
         subjectless_words=frozenset(w.get("subjectless_words", ())),
+        light_verbs=frozenset(w.get("light_verbs", ())),
         copulas=frozenset(w.get("copulas", ())),
         not_purpose=frozenset(w.get("not_purpose", ())),
     )

@@ -108,6 +108,17 @@ def test_denial_claim_and_event_polarity():
     assert attack.actors == ["a3"] and attack.recipients == ["a4"]  # "mereka" → the claimant
 
 
+def test_inside_a_direct_quote_only_a_first_person_pronoun_is_the_speaker():
+    def attackers(text):
+        doc = make_doc(text, actors=ACTORS)
+        doc.claims = find_claims(doc)
+        return [e.actors for e in RuleCoder().code(doc) if e.type == "ASSAULT"]
+
+    assert attackers("“Kami menyerang Ukraina,” kata Rusia.") == [["a3"]]
+    assert attackers("“Lalu mereka menyerang Ukraina,” kata Rusia.") == [[]]  # someone else
+    assert attackers("Rusia mengatakan bahwa mereka menyerang Ukraina.") == [["a3"]]  # indirect: the claimant
+
+
 def test_passive_and_nominal_arguments():
     doc = make_doc("Ukraina diserang oleh Rusia.", actors=ACTORS)
     ev = RuleCoder().code(doc)[0]
@@ -120,6 +131,8 @@ def test_passive_and_nominal_arguments():
 def test_indonesian_figures_of_speech_are_not_events():
     # CLICK-ID precision samples (seeds 29, 37): online harassment, idioms and impersonal threats
     for text in ("Tempo diserang oleh pasukan siber di Twitter.", "Hoaks itu menyerang pikiran warga.",
+                 "Bakteri itu dapat menyerang katup jantung.", "Ubur-ubur itu ditangkap dari habitatnya.",
+                 "Benda itu ditangkap oleh sensor inframerah.",
                  "Penampilan Rusia sangat menyita perhatian.", "Ukraina menghadapi ancaman resesi."):
         assert RuleCoder().code(make_doc(text, actors=ACTORS)) == [], text
     assert [e.type for e in RuleCoder().code(make_doc("Rusia menyerang Ukraina.", actors=ACTORS))] == ["ASSAULT"]

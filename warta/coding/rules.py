@@ -276,7 +276,8 @@ class RuleCoder:
                 and view.pos[c.ti - 1] == "VERB" and words[c.ti - 1] not in res.light_verbs:
             c.actors, where = [], None  # "Iran mengecam serangan itu": the one who condemns did not attack
         c.claim = self._claim_for(doc, view.starts[c.ti])
-        if where is not None and words[where] in res.pronouns and c.claim and c.claim.speaker:
+        if where is not None and words[where] in res.pronouns and c.claim and c.claim.speaker and not (
+                c.claim.kind == "direct" and res.first_person and words[where] not in res.first_person):
             # "Korea Utara menolak tuduhan bahwa mereka menyuplai …": the pronoun is the claimant
             if c.voice in ("active", "symmetric", "nominal") and not c.actors:
                 c.actors = [c.claim.speaker]

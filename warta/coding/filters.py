@@ -130,7 +130,6 @@ def admit(trig: Trigger, words: Sequence[str], tags: Sequence[str] | None, i: in
     return trig
 
 
-
 #: the word list of verbs that carry out a noun's act ("melakukan penangkapan", "penangkapan dilakukan")
 CARRIED_OUT = "carried_out"
 
@@ -142,6 +141,7 @@ def carried_out(words: Sequence[str], i: int, j: int, lo: int, hi: int, res: Cod
     if CARRIED_OUT not in res.word_lists:
         return True
     return _has_before(words, i, lo, CARRIED_OUT, res) or _has_after(words, j, hi, CARRIED_OUT, res)
+
 
 def untargeted_reading(trig: Trigger, words: Sequence[str], lo: int, hi: int, res: CodingResources, *,
                        aimed: bool, place_starts: Sequence[int] = ()) -> Trigger:

@@ -23,9 +23,8 @@ from datetime import date
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
 from .fallback import LEARNED_MAX_CHARS, fallback_events
-from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, civic, is_civic_type, is_opinion,
-                      untargeted_reading, carried_out,
-                      off_topic, predicate_noun)
+from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, civic, is_civic_type,
+                      is_opinion, off_topic, predicate_noun, untargeted_reading)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
 from .numbers import casualties

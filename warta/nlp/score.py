@@ -14,8 +14,8 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
-from contextlib import nullcontext
 from collections.abc import Iterable, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 

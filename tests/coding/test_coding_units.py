@@ -119,6 +119,16 @@ def test_inside_a_direct_quote_only_a_first_person_pronoun_is_the_speaker():
     assert attackers("Rusia mengatakan bahwa mereka menyerang Ukraina.") == [["a3"]]  # indirect: the claimant
 
 
+def test_indonesian_arrest_and_killing_nouns_take_their_possessor_as_recipient():
+    people = {**ACTORS, "p1": (None, "person", ["Munir"]), "p2": (None, "person", ["Budi"])}
+    coded = lambda text: [(e.type, e.actors, e.recipients) for e in RuleCoder().code(make_doc(text, actors=people))]
+    assert coded("Polri melakukan penangkapan Budi di Jakarta.") == [("COERCE", ["a2"], ["p2"])]
+    assert coded("Kasus pembunuhan Munir belum tuntas.") == [("ASSAULT", [], ["p1"])]
+    # a demonstrative ends the noun phrase: "tersebut dilakukan Budi" names the killer
+    assert all(rec == [] for _t, _a, rec in coded("Aksi pembunuhan tersebut dilakukan Budi."))
+    assert coded("Serangan Rusia di dekat Donetsk.") == [("ASSAULT", ["a3"], [])]  # an attack's possessor acts
+
+
 def test_passive_and_nominal_arguments():
     doc = make_doc("Ukraina diserang oleh Rusia.", actors=ACTORS)
     ev = RuleCoder().code(doc)[0]

@@ -30,6 +30,8 @@ SUBJECT_WINDOW = 9
 OBJECT_WINDOW = 8
 #: how far right of a nominal trigger a possessor actor may sit ("serangan misil Ukraina")
 POSSESSOR_WINDOW = 3
+#: what a noun's possessor is (``Trigger.possessor``)
+ACTOR, RECIPIENT = "actor", "recipient"
 PUNCT_BREAKS = frozenset({".", ";", ":", "!", "?", "(", ")", "“", "”", '"'})
 #: words before a nominal trigger that make it a circumstance, not the subject's act
 LOCATIVE = frozenset({"dalam", "di", "dari", "akibat", "karena", "saat", "ketika", "atas", "pada", "in", "of", "during",
@@ -158,10 +160,12 @@ def after_prep(words, at: Mentions, tj: int, hi: int, preps: frozenset[str], res
 
 
 def assign(words, at: Mentions, ti: int, tj: int, voice: str, lo: int, hi: int, *,
-           resources: CodingResources) -> tuple[list[str], list[str], int | None]:
+           resources: CodingResources, possessor: str = ACTOR) -> tuple[list[str], list[str], int | None]:
     """(actors, recipients, subject token or None) for the trigger tokens ``[ti, tj)``.
 
     ``subject token`` points at a pronoun subject when there is one, so the caller can resolve it.
+    ``possessor``: what the mention right after an Indonesian event noun is — its ``actor`` ("serangan
+    Rusia") or its ``recipient`` ("penangkapan Wali Kota Medan", "pembebasan sandera").
     """
     res = resources
     by = after_prep(words, at, tj, hi, res.actor_preps, res)
@@ -173,14 +177,23 @@ def assign(words, at: Mentions, ti: int, tj: int, voice: str, lo: int, hi: int, 
         return by, subj, where
     if voice == "nominal":
         actors = by
-        if not actors:
+        possessed: list[str] = []
+        if not actors or possessor == RECIPIENT:
             for i in range(tj, min(hi, tj + POSSESSOR_WINDOW)):
                 if (words[i] in PUNCT_BREAKS or words[i] in res.recipient_preps or words[i] in res.actor_preps
-                        or words[i] in LOCATIVE or words[i] == ","):
-                    break
+                        or words[i] in LOCATIVE or words[i] == "," or words[i] in res.np_closers):
+                    break  # "aksi pembunuhan tersebut dilakukan AA": the noun phrase ended at "tersebut"
                 if at[i] is not None and res.language == "id":
-                    actors = _coordinated_right(words, at, i, hi, res)
+                    possessed = _coordinated_right(words, at, i, hi, res)
                     break
+        if possessor == RECIPIENT and possessed:
+            # "penangkapan Wali Kota Medan oleh KPK": the one arrested follows the noun, the one arresting "oleh"
+            where = None
+            if not actors and ti > lo and words[ti - 1] not in LOCATIVE:
+                actors, where = subject(words, at, ti, lo, res)
+            return [a for a in actors if a not in possessed], possessed, where
+        if not actors:
+            actors = possessed
         if not actors and res.language == "en":
             for i in range(ti - 1, max(lo, ti - 3) - 1, -1):
                 if at[i] is not None:

@@ -63,6 +63,7 @@ class Trigger:
     untargeted: str | None = None
     target_words: str | None = None
     target_preps: str | None = None  # ... and no place right after one of these words ("ke Kyiv")
+    possessor: str = "actor"  # the mention after the event noun: its actor, or its recipient ("penangkapan X")
 
 
 @dataclass(slots=True)
@@ -164,7 +165,7 @@ def _trigger(entry: dict[str, Any], voice: str, key: str, *, fallback: bool = Fa
         not_in_sentence=entry.get("not_in_sentence"),
         needs_actor=bool(entry.get("needs_actor", False)), needs_recipient=bool(entry.get("needs_recipient", False)),
         untargeted=entry.get("untargeted"), target_words=entry.get("target_words"),
-        target_preps=entry.get("target_preps"),
+        target_preps=entry.get("target_preps"), possessor=entry.get("possessor", "actor"),
     )
 
 

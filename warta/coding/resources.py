@@ -66,6 +66,8 @@ class CodingResources:
     light_verbs: frozenset[str] = frozenset()
     # pronouns that stand for the speaker inside a direct quote; empty: every pronoun does, as before
     first_person: frozenset[str] = frozenset()
+    # words that end the noun phrase of an event noun: no possessor after them ("pembunuhan tersebut dilakukan AA")
+    np_closers: frozenset[str] = frozenset()
     not_purpose: frozenset[str] = frozenset()  # "continued to send", "attempted to kill": "to" is no purpose
     copulas: frozenset[str] = frozenset()  # a noun trigger after one of these is a predicate, not an event
     armed_sectors: frozenset[str] = frozenset()  # actor sectors that give a sentence an armed context
@@ -126,6 +128,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         subjectless_words=frozenset(w.get("subjectless_words", ())),
         light_verbs=frozenset(w.get("light_verbs", ())),
         first_person=frozenset(w.get("first_person", ())),
+        np_closers=frozenset(w.get("np_closers", ())),
         copulas=frozenset(w.get("copulas", ())),
         not_purpose=frozenset(w.get("not_purpose", ())),
     )

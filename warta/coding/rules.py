@@ -270,7 +270,8 @@ class RuleCoder:
     # ---- one candidate
     def _fill(self, doc: Document, view: TextView, c: _Cand, lo: int, hi: int, res: CodingResources) -> None:
         words, at = view.words, view.actor_at_token
-        c.actors, c.recipients, where = assign(words, at, c.ti, c.tj, c.voice, lo, hi, resources=res)
+        c.actors, c.recipients, where = assign(words, at, c.ti, c.tj, c.voice, lo, hi, resources=res,
+                                               possessor=c.trig.possessor)
         if c.voice == "nominal" and where is not None and res.light_verbs and view.pos and c.ti > lo \
                 and view.pos[c.ti - 1] == "VERB" and words[c.ti - 1] not in res.light_verbs:
             c.actors, where = [], None  # "Iran mengecam serangan itu": the one who condemns did not attack

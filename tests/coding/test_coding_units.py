@@ -142,7 +142,8 @@ def test_indonesian_figures_of_speech_are_not_events():
     # CLICK-ID precision samples (seeds 29, 37): online harassment, idioms and impersonal threats
     for text in ("Tempo diserang oleh pasukan siber di Twitter.", "Hoaks itu menyerang pikiran warga.",
                  "Bakteri itu dapat menyerang katup jantung.", "Ubur-ubur itu ditangkap dari habitatnya.",
-                 "Benda itu ditangkap oleh sensor inframerah.",
+                 "Benda itu ditangkap oleh sensor inframerah.", "Dia menanyakan motornya yang ditahan.",
+                 "Dia takut motornya disita polisi.", "Ganda putra Ukraina bentrok dengan duet Rusia.",
                  "Penampilan Rusia sangat menyita perhatian.", "Ukraina menghadapi ancaman resesi."):
         assert RuleCoder().code(make_doc(text, actors=ACTORS)) == [], text
     assert [e.type for e in RuleCoder().code(make_doc("Rusia menyerang Ukraina.", actors=ACTORS))] == ["ASSAULT"]

@@ -3,7 +3,7 @@
 Usage: .venv/bin/python docs/precision-check/make_sample.py DATA_DIR SEED OUT.jsonl
 Each line is one emitted event with its sentence, trigger and fields; the verdicts are in *-verdicts.tsv.
 Each seed is judged once, before the coder changes after it; docs/events.md lists the rounds (final: 83, 97;
-fresh at coder 1.6: 101).
+fresh at coder 1.6: 101, 103).
 """
 from __future__ import annotations
 

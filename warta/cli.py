@@ -521,8 +521,8 @@ def bench(n: int, data: str | None, markdown: bool, processes: str) -> None:
 @click.option("--data", "data", help="Folder with the training data (default: $WARTA_DATA or ../shared/data).")
 @click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to write the model (default: the shipped model's folder).")
-@click.option("--seed", type=int, default=0, show_default=True)
-def train(language: str, data: str | None, output: Path | None, seed: int) -> None:
+@click.option("--seed", type=int, default=None, help="Random seed (default: the shipped model's, 1).")
+def train(language: str, data: str | None, output: Path | None, seed: int | None) -> None:
     """Rebuild a shipped language model from the training data.
 
     \b
@@ -533,6 +533,7 @@ def train(language: str, data: str | None, output: Path | None, seed: int) -> No
     from .nlp.models import MODELS_DIR, MODEL_NAMES
 
     out = output or MODELS_DIR / MODEL_NAMES[language]
+    seed = t.DEFAULT_SEED if seed is None else seed
     scores = t.train_model(language, data_dir=_data_dir(data), output_dir=out, seed=seed)
     _echo_json(scores)
 

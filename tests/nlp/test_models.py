@@ -1,9 +1,14 @@
 """Models load from the package without any network access."""
+import json
 import socket
 
 import pytest
+from click.testing import CliRunner
 
+from warta.cli import cli
 from warta.nlp import models
+from warta.nlp.models import model_path
+from warta.nlp.train import DEFAULT_SEED
 
 
 class _NoNetwork(socket.socket):
@@ -45,3 +50,10 @@ def test_indonesian_model_is_a_plain_spacy_directory():
 def test_english_labels_match_the_contract():
     nlp = models.load_pipeline("en")
     assert {"PERSON", "ORG", "GPE", "LOC", "EVENT"} <= set(nlp.get_pipe("ner").labels)
+
+
+def test_rebuild_defaults_name_the_shipped_models_seed():
+    # `warta train id` and `python -m warta.nlp.train id` must rebuild the model that ships, not another seed
+    meta = json.loads((model_path("id") / "meta.json").read_text(encoding="utf-8"))
+    assert meta["warta"]["seed"] == DEFAULT_SEED
+    assert f"the shipped model's, {DEFAULT_SEED}" in CliRunner().invoke(cli, ["train", "--help"]).output

@@ -144,7 +144,7 @@ def test_indonesian_figures_of_speech_are_not_events():
                  "Bakteri itu dapat menyerang katup jantung.", "Ubur-ubur itu ditangkap dari habitatnya.",
                  "Benda itu ditangkap oleh sensor inframerah.", "Dia menanyakan motornya yang ditahan.",
                  "Dia takut motornya disita polisi.", "Ganda putra Ukraina bentrok dengan duet Rusia.",
-                 "Asap pembakaran itu menyerang kesehatan warga Rusia.",
+                 "Asap pembakaran itu menyerang kesehatan warga Rusia.", "Satelit Rusia menangkap gambar asap itu.",
                  "Penampilan Rusia sangat menyita perhatian.", "Ukraina menghadapi ancaman resesi."):
         assert RuleCoder().code(make_doc(text, actors=ACTORS)) == [], text
     assert [e.type for e in RuleCoder().code(make_doc("Rusia menyerang Ukraina.", actors=ACTORS))] == ["ASSAULT"]

@@ -129,6 +129,14 @@ def test_indonesian_arrest_and_killing_nouns_take_their_possessor_as_recipient()
     assert coded("Serangan Rusia di dekat Donetsk.") == [("ASSAULT", ["a3"], [])]  # an attack's possessor acts
 
 
+def test_indonesian_event_noun_takes_a_subject_only_as_the_object_of_a_light_verb():
+    people = {**ACTORS, "p1": (None, "person", ["Munir"])}
+    coded = lambda text: [(e.type, e.actors, e.recipients) for e in RuleCoder().code(make_doc(text, actors=people))]
+    assert coded("Rusia kembali melancarkan serangan terhadap Ukraina.") == [("ASSAULT", ["a3"], ["a4"])]
+    # "kasus" stands between the police's verb and the killing: the police did not kill
+    assert coded("Polri sudah mulai melakukan pemberkasan kasus pembunuhan Munir.") == [("ASSAULT", [], ["p1"])]
+
+
 def test_passive_and_nominal_arguments():
     doc = make_doc("Ukraina diserang oleh Rusia.", actors=ACTORS)
     ev = RuleCoder().code(doc)[0]

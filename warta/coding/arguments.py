@@ -118,6 +118,21 @@ def subject(words, at: Mentions, ti: int, lo: int, res: CodingResources) -> tupl
     return [], None
 
 
+def _through_light_verb(words, ti: int, lo: int, res: CodingResources) -> bool:
+    """True when an event noun at ``ti`` is the object of a light verb ("telah melancarkan serangan"), so the
+    verb's subject is the noun's actor; always True for a language without ``light_verbs``.
+
+    "Polisi sudah mulai melakukan pemberkasan di kasus pembunuhan …": "kasus" stands before the noun, so the
+    police are not the killers.
+    """
+    if not res.light_verbs:
+        return True
+    k = ti - 1
+    while k >= lo and words[k] in res.subjectless_words:
+        k -= 1
+    return k >= lo and words[k] in res.light_verbs
+
+
 def _own_subject(words, cue: int, ti: int, res: CodingResources) -> bool:
     """True when the words between a reporting cue and the trigger name the reported act's own subject.
 
@@ -189,7 +204,7 @@ def assign(words, at: Mentions, ti: int, tj: int, voice: str, lo: int, hi: int, 
         if possessor == RECIPIENT and possessed:
             # "penangkapan Wali Kota Medan oleh KPK": the one arrested follows the noun, the one arresting "oleh"
             where = None
-            if not actors and ti > lo and words[ti - 1] not in LOCATIVE:
+            if not actors and ti > lo and words[ti - 1] not in LOCATIVE and _through_light_verb(words, ti, lo, res):
                 actors, where = subject(words, at, ti, lo, res)
             return [a for a in actors if a not in possessed], possessed, where
         if not actors:
@@ -202,7 +217,7 @@ def assign(words, at: Mentions, ti: int, tj: int, voice: str, lo: int, hi: int, 
                 if words[i] in PUNCT_BREAKS or words[i] in res.clause_breaks:
                     break
         where = None
-        if not actors and ti > lo and words[ti - 1] not in LOCATIVE:
+        if not actors and ti > lo and words[ti - 1] not in LOCATIVE and _through_light_verb(words, ti, lo, res):
             actors, where = subject(words, at, ti, lo, res)
         recipients = after_prep(words, at, tj, hi, res.recipient_preps, res)
         return actors, [r for r in recipients if r not in actors], where

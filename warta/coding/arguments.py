@@ -123,7 +123,7 @@ def _through_light_verb(words, ti: int, lo: int, res: CodingResources) -> bool:
     verb's subject is the noun's actor; always True for a language without ``light_verbs``.
 
     "Polisi sudah mulai melakukan pemberkasan di kasus pembunuhan …": "kasus" stands before the noun, so the
-    police are not the killers.
+    police are not the killers; "Iran mengecam serangan itu": the one who condemns did not attack.
     """
     if not res.light_verbs:
         return True

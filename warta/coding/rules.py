@@ -272,9 +272,6 @@ class RuleCoder:
         words, at = view.words, view.actor_at_token
         c.actors, c.recipients, where = assign(words, at, c.ti, c.tj, c.voice, lo, hi, resources=res,
                                                possessor=c.trig.possessor)
-        if c.voice == "nominal" and where is not None and res.light_verbs and view.pos and c.ti > lo \
-                and view.pos[c.ti - 1] == "VERB" and words[c.ti - 1] not in res.light_verbs:
-            c.actors, where = [], None  # "Iran mengecam serangan itu": the one who condemns did not attack
         c.claim = self._claim_for(doc, view.starts[c.ti])
         if where is not None and words[where] in res.pronouns and c.claim and c.claim.speaker and not (
                 c.claim.kind == "direct" and res.first_person and words[where] not in res.first_person):

@@ -38,7 +38,7 @@ def vote(predictions: Sequence[Sequence[tuple[int, int, str]]], *, min_votes: in
     counts: Counter[tuple[int, int, str]] = Counter()
     for spans in predictions:
         counts.update({(s, e, VOTE_CLASS[lab]) for s, e, lab in spans if lab in VOTE_CLASS})
-    kept = sorted(span for span, n in counts.items() if n >= min_votes)
+    kept = [span for span, n in counts.items() if n >= min_votes]
     # Two overlapping spans can both pass only when min_votes is not a majority; keep the better-voted one.
     out: list[tuple[int, int, str]] = []
     for span in sorted(kept, key=lambda x: (-counts[x], x)):

@@ -8,6 +8,7 @@ what others run at the same moment).
 Example::
 
     .venv/bin/python scripts/bench_nlp.py --articles 2000
+    .venv/bin/python scripts/bench_nlp.py --articles 1500 --model /tmp/seed1 --members /tmp/seed2
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ import json
 import subprocess
 import sys
 import time
+from contextlib import nullcontext
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -25,6 +27,7 @@ sys.path.insert(0, str(REPO))
 
 from warta.model import Article, Document  # noqa: E402
 from warta.nlp.corpora import data_dir_default  # noqa: E402
+from warta.nlp.models import model_dir_override  # noqa: E402
 from warta.stages.analysis import AnalysisStage  # noqa: E402
 from warta.stages.sentences import SentenceStage  # noqa: E402
 
@@ -71,8 +74,11 @@ def run(n_articles: int) -> dict:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--articles", type=int, default=2000)
+    ap.add_argument("--model", type=Path, default=None, help="an Indonesian model folder instead of the shipped one")
+    ap.add_argument("--members", type=Path, nargs="*", default=(), help="with --model: ensemble members")
     args = ap.parse_args()
-    print(json.dumps(run(args.articles), indent=1))
+    with model_dir_override(args.model, members=args.members) if args.model else nullcontext():
+        print(json.dumps(run(args.articles), indent=1))
     return 0
 
 

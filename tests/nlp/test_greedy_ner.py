@@ -71,3 +71,17 @@ def test_a_beam_search_ner_gets_no_decoder():
     assert GreedyEntityDecoder.for_component(ner) is not None
     ner.cfg["beam_width"] = 4  # the numpy decoder reproduces greedy decoding only
     assert GreedyEntityDecoder.for_component(ner) is None
+
+
+def test_an_ensemble_adds_its_members_scores():
+    # A model voting with itself doubles every score: the same decisions, through the member path
+    # (its own encoder, then the projection) that another model folder would take.
+    nlp = load_pipeline("id")
+    ner = nlp.get_pipe("ner")
+    pair = GreedyEntityDecoder.for_component(ner, members=[(nlp.get_pipe("tok2vec").model, ner)])
+    text = TEXTS["id"][0] + " " + TEXTS["id"][4]
+    expected = [(e.start, e.end, e.label_) for e in nlp(text, disable=["attribute_ruler"]).ents]
+    doc = nlp(text, disable=["attribute_ruler", "ner"])
+    assert pair([doc]) is True
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == expected
+    assert len(expected) >= 5

@@ -38,20 +38,56 @@ _MOVE_LETTERS = {"B": BEGIN, "I": IN, "L": LAST, "U": UNIT, "O": OUT}
 N_FEATURES = 3
 
 
-class GreedyEntityDecoder:
-    """Decode entities with the weights of a spaCy ``EntityRecognizer`` (greedy, no beam)."""
+class _Net:
+    """The weights of one NER model: its token vectors, the precomputed hidden layer and the output layer."""
 
-    def __init__(self, ner) -> None:
+    def __init__(self, ner, tok2vec=None) -> None:
         model = ner.model
-        self._tok2vec = model.get_ref("tok2vec")
-        self._lower = model.get_ref("lower")
+        self.project = model.get_ref("tok2vec")
+        # a member's own encoder (``tok2vec``) replaces the listener that starts the projection chain
+        self.encoder = tok2vec
+        self.lower = model.get_ref("lower")
         upper = model.get_ref("upper")
-        self._n_hidden = self._lower.get_dim("nO")
-        self._n_pieces = self._lower.get_dim("nP")
-        self._bias = self._lower.get_param("b").reshape(-1)
-        self._upper_w = numpy.ascontiguousarray(upper.get_param("W").T)
-        self._upper_b = upper.get_param("b")
+        self.n_pieces = self.lower.get_dim("nP")
+        self.bias = self.lower.get_param("b").reshape(-1)
+        self.upper_w = numpy.ascontiguousarray(upper.get_param("W").T)
+        self.upper_b = upper.get_param("b")
+
+    def precompute(self, docs: Sequence) -> numpy.ndarray:
+        """(tokens + 1, features, hidden * pieces); row 0 holds the model's padding vectors."""
+        if self.encoder is None:
+            tokvecs = self.project.predict(list(docs))
+        else:
+            tokvecs = self.encoder.predict(list(docs))
+            for layer in self.project.layers[1:]:
+                tokvecs = layer.predict(tokvecs)
+        cached = self.lower.predict(tokvecs)
+        return cached.reshape(cached.shape[0], N_FEATURES, -1)
+
+    def scores(self, hidden: numpy.ndarray) -> numpy.ndarray:
+        """Maxout over the pieces (laid out hidden-major), then the output layer."""
+        best = hidden[:, 0::self.n_pieces]
+        for piece in range(1, self.n_pieces):
+            best = numpy.maximum(best, hidden[:, piece::self.n_pieces])
+        scores = best @ self.upper_w
+        scores += self.upper_b
+        return scores
+
+
+class GreedyEntityDecoder:
+    """Decode entities with the weights of a spaCy ``EntityRecognizer`` (greedy, no beam).
+
+    ``members``: further ``(tok2vec model, EntityRecognizer)`` pairs trained with the same labels;
+    each class's score is then the sum of every model's score (an ensemble; with none, spaCy's
+    own decisions exactly).
+    """
+
+    def __init__(self, ner, *, members: Sequence = ()) -> None:
+        self._nets = [_Net(ner)] + [_Net(m_ner, m_tok2vec) for m_tok2vec, m_ner in members]
         names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
+        for _, m_ner in members:
+            if [m_ner.moves.get_class_name(i) for i in range(m_ner.moves.n_moves)] != names:
+                raise ValueError("an ensemble member must have the same NER classes in the same order")
         self._move = numpy.array([_MOVE_LETTERS[n[0]] for n in names], dtype="int64")
         strings = ner.vocab.strings
         self._label = numpy.array([strings.add(n[2:]) if len(n) > 2 else 0 for n in names], dtype="uint64")
@@ -60,8 +96,10 @@ class GreedyEntityDecoder:
         self._valid, self._slot, self._n_slots = _validity_table(self._move, self._label)
 
     @classmethod
-    def for_component(cls, ner) -> GreedyEntityDecoder | None:
-        """The decoder for ``ner``, or None when its model is not the one this decoder reproduces."""
+    def for_component(cls, ner, *, members: Sequence = ()) -> GreedyEntityDecoder | None:
+        """The decoder for ``ner`` (and ``members``), or None when a model is not one this decoder reproduces."""
+        if any(cls.for_component(m_ner) is None for _, m_ner in members):
+            return None
         try:
             model = ner.model
             # Unseen classes take the batch's lowest score in spaCy, which depends on spaCy's batching.
@@ -74,7 +112,7 @@ class GreedyEntityDecoder:
             return None
         if not names or any(n[0] not in _MOVE_LETTERS for n in names):
             return None
-        return cls(ner)
+        return cls(ner, members=members)
 
     def __call__(self, docs: Sequence) -> bool:
         """Set ``doc.ents`` on every doc; False (nothing changed) when a doc has preset entities."""
@@ -93,16 +131,16 @@ class GreedyEntityDecoder:
         return True
 
     def _decode(self, docs: Sequence, columns: list) -> list[list[tuple[int, int, int]]]:
-        tokvecs = self._tok2vec.predict(list(docs))
-        # (tokens + 1, features, hidden * pieces); row 0 holds the model's padding vectors
-        cached = self._lower.predict(tokvecs)
-        cached = cached.reshape(cached.shape[0], N_FEATURES, -1)
+        caches = [net.precompute(docs) for net in self._nets]
         # With no entity open, features 1 and 2 are padding: score that state for every token at
         # once, adding in spaCy's order (feature 0, 1, 2, then the bias).
-        closed = cached[1:, 0] + cached[0, 1]
-        closed += cached[0, 2]
-        closed += self._bias
-        closed_scores = self._scores(closed)
+        closed_scores = None
+        for net, cached in zip(self._nets, caches):
+            closed = cached[1:, 0] + cached[0, 1]
+            closed += cached[0, 2]
+            closed += net.bias
+            scores = net.scores(closed)
+            closed_scores = scores if closed_scores is None else closed_scores + scores
         lengths = [len(d) for d in docs]
         offsets = numpy.cumsum([0] + lengths[:-1])
         sent_start = numpy.concatenate([c[:, 0] for c in columns])
@@ -129,11 +167,15 @@ class GreedyEntityDecoder:
             inside = numpy.flatnonzero(is_open[:k])
             if len(inside):
                 at = current[inside]
-                hidden = cached[at + 1, 0]
-                hidden += cached[open_from[inside] + 1, 1]
-                hidden += cached[at, 2]  # the previous token: (at - 1) + 1 for the padding row
-                hidden += self._bias
-                scores[inside] = self._scores(hidden)
+                total = None
+                for net, cached in zip(self._nets, caches):
+                    hidden = cached[at + 1, 0]
+                    hidden += cached[open_from[inside] + 1, 1]
+                    hidden += cached[at, 2]  # the previous token: (at - 1) + 1 for the padding row
+                    hidden += net.bias
+                    scores_in = net.scores(hidden)
+                    total = scores_in if total is None else total + scores_in
+                scores[inside] = total
             state = ((is_open[:k] * 2 + (lane_len[:k] == step + 1)) * 2 + is_space[current]) * self._n_slots
             scores[~self._valid[state + open_slot[:k]]] = -numpy.inf
             guess = scores.argmax(axis=1)
@@ -146,15 +188,6 @@ class GreedyEntityDecoder:
         starts = numpy.flatnonzero((moves == BEGIN) | (moves == UNIT))
         ends = numpy.flatnonzero((moves == LAST) | (moves == UNIT)) + 1
         return _split_by_doc(starts, ends, self._label[chosen[starts]], offsets, len(docs))
-
-    def _scores(self, hidden: numpy.ndarray) -> numpy.ndarray:
-        """Maxout over the pieces (laid out hidden-major), then the output layer."""
-        best = hidden[:, 0::self._n_pieces]
-        for piece in range(1, self._n_pieces):
-            best = numpy.maximum(best, hidden[:, piece::self._n_pieces])
-        scores = best @ self._upper_w
-        scores += self._upper_b
-        return scores
 
 
 def _validity_table(move: numpy.ndarray, label: numpy.ndarray) -> tuple[numpy.ndarray, numpy.ndarray, int]:

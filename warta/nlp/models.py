@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import importlib
 import weakref
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -43,8 +43,12 @@ def model_path(language: str) -> Path | None:
 
 
 @contextmanager
-def model_dir_override(path: Path, *, languages: tuple[str, ...] = ("id", "ms")) -> Iterator[None]:
+def model_dir_override(path: Path, *, members: Sequence[Path] = (),
+                       languages: tuple[str, ...] = ("id", "ms")) -> Iterator[None]:
     """Within the block, ``languages`` load the model folder ``path`` (a training candidate, a teacher).
+
+    ``members``: model folders whose NER scores add to ``path``'s in the numpy decoder (an ensemble
+    experiment; :class:`warta.nlp.greedy_ner.GreedyEntityDecoder`). spaCy's own NER loop ignores them.
 
     The pipeline caches are cleared on entry and exit, so code that calls :func:`load_pipeline`
     (the analysis stage) sees the override and, afterwards, the shipped model again.
@@ -56,13 +60,17 @@ def model_dir_override(path: Path, *, languages: tuple[str, ...] = ("id", "ms"))
     """
     global MODEL_NAMES
     saved = MODEL_NAMES
+    main = str(Path(path).resolve())
     # model_path() joins MODELS_DIR with the name; an absolute name replaces the folder.
-    MODEL_NAMES = {**saved, **{lang: str(Path(path).resolve()) for lang in languages}}
+    MODEL_NAMES = {**saved, **{lang: main for lang in languages}}
+    if members:
+        _MEMBER_DIRS[main] = tuple(str(Path(m).resolve()) for m in members)
     load_pipeline.cache_clear()
     try:
         yield
     finally:
         MODEL_NAMES = saved
+        _MEMBER_DIRS.pop(main, None)
         load_pipeline.cache_clear()
 
 
@@ -100,6 +108,10 @@ def _load_model_dir(path: str):
     return nlp
 
 
+#: model folder → the folders of its ensemble members (set by :func:`model_dir_override`)
+_MEMBER_DIRS: dict[str, tuple[str, ...]] = {}
+
+
 def use_numpy_gemm(nlp):
     """Run the models' matrix products through numpy's BLAS instead of thinc's bundled blis.
 
@@ -126,7 +138,9 @@ def entity_decoder(nlp):
     if nlp not in _DECODERS:
         from .greedy_ner import GreedyEntityDecoder
 
-        _DECODERS[nlp] = GreedyEntityDecoder.for_component(nlp.get_pipe("ner"))
+        member_dirs = next((dirs for main, dirs in _MEMBER_DIRS.items() if _load_model_dir(main) is nlp), ())
+        members = [(m.get_pipe("tok2vec").model, m.get_pipe("ner")) for m in map(_load_model_dir, member_dirs)]
+        _DECODERS[nlp] = GreedyEntityDecoder.for_component(nlp.get_pipe("ner"), members=members)
     return _DECODERS[nlp]
 
 

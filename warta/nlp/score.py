@@ -8,6 +8,7 @@ Example::
 
     python -m warta.nlp.score --sets nergrit/test nerp/test
     python -m warta.nlp.score --sets dev nergrit/valid --model /tmp/candidate   # model selection
+    python -m warta.nlp.score --sets dev --model /tmp/seed1 --members /tmp/seed2   # an ensemble
 """
 from __future__ import annotations
 
@@ -104,9 +105,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=None)
     ap.add_argument("--model", type=Path, default=None,
                     help="score this Indonesian model folder instead of the shipped one (e.g. a training candidate)")
+    ap.add_argument("--members", type=Path, nargs="*", default=(),
+                    help="with --model: model folders whose NER scores add to its own (an ensemble)")
     args = ap.parse_args(argv)
     data_dir = args.data or data_dir_default()
-    with model_dir_override(args.model) if args.model is not None else nullcontext():
+    if args.members and args.model is None:
+        ap.error("--members needs --model")
+    with model_dir_override(args.model, members=args.members) if args.model is not None else nullcontext():
         results = score_sets(args.sets, data_dir=data_dir)
     print(json.dumps(results, indent=1))
     return 0

@@ -218,8 +218,9 @@ def _build() -> Gazetteer:
 
     # regions from warta's table
     for reg in aliases["regions"]:
-        idx = b.add(Entry(reg["names"][0], "region", reg.get("country"), reg["lat"], reg["lon"], 0, None,
-                          key=reg["key"]))
+        # the display name is English, as for countries and towns ("Middle East" for "Timur Tengah")
+        idx = b.add(Entry(reg.get("name", reg["names"][0]), "region", reg.get("country"), reg["lat"], reg["lon"], 0,
+                          None, key=reg["key"]))
         for n in reg["names"]:
             b.name(idx, n)
 

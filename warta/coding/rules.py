@@ -439,6 +439,7 @@ class RuleCoder:
         denied: set[str] = set()
         sent_of: dict[int, int] = {}
         judged_as: dict[int, str] = {}
+        broad = {p.id for p in doc.places if p.precision in ("country", REGION)}
         for c in sorted((c for c in cands if c.alive), key=lambda c: c.ti):
             lo, hi = view.sent_ranges[c.sent]
             sent = doc.sentences[c.sent] if doc.sentences else None
@@ -450,8 +451,13 @@ class RuleCoder:
             if place is None and c.trig.type in PHYSICAL:
                 prev = self._previous_in_paragraph(doc, view, c.sent)
                 if prev is not None:
+                    # where that sentence says something happened ("di dekat Donetsk"), or a town or building
+                    # it names; not a country ("AS membunuh …") or a capital standing for its government
+                    # ("hubungan antara Pyongyang dan Moskow")
                     plo, phi = view.sent_ranges[prev]
-                    place = next((p for i, j, p in view.place_mentions if i >= plo and j <= phi), None)
+                    place = next((p for i, j, p in view.place_mentions if i >= plo and j <= phi and (
+                        _after_locative(view.words, i, plo)
+                        or (p not in broad and view.actor_at_token[i] is None))), None)
             mod = c.mod
             time_id = self._time(view, c, trigger_at.get(c.sent, [c.ti]), lo, hi, times, published, mod.status)
             historical = mod.historical and self._historical_near(view.words, c, lo, hi, res)
@@ -519,7 +525,7 @@ class RuleCoder:
             if prefer_after and words is not None:
                 # a place is where the event happened only when a locative introduces it ("di dekat Donetsk");
                 # a bare country name next to a trigger is an actor ("serangan misil Ukraina")
-                if i - 1 < lo or words[i - 1] not in PLACE_PREPS:
+                if not _after_locative(words, i, lo):
                     continue
             d = abs(i - c.ti)
             if best_d is None or d < best_d:
@@ -566,3 +572,8 @@ class RuleCoder:
     @staticmethod
     def _contexts(words, lo: int, hi: int, res: CodingResources) -> list[str]:
         return [str(res.contexts.values[p]) for _, p in res.contexts.finditer(words, lo, hi)]
+
+
+def _after_locative(words, i: int, lo: int) -> bool:
+    """Whether the word before position ``i`` (inside a sentence starting at ``lo``) is a locative."""
+    return i - 1 >= lo and words[i - 1] in PLACE_PREPS

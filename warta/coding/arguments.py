@@ -155,6 +155,8 @@ def obj(words, at: Mentions, tj: int, hi: int, res: CodingResources, *, preps: f
             continue
         if w in res.actor_preps and preps is None:
             break
+        if res.purpose_needs_verb and w in res.purpose_markers and i > tj and (i + 1 >= hi or at[i + 1] is None):
+            break  # "meminta anaknya untuk belajar ke Jerman": what follows is the purpose, not the object
         if at[i] is not None and seen_prep:
             return _coordinated_right(words, at, i, hi, res)
     return []

@@ -19,6 +19,7 @@ Example:
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Claim, Document, Span
@@ -29,6 +30,8 @@ from .text import TextView, text_view
 OPEN_QUOTES = "“‘«„"
 CLOSE_QUOTES = "”’»"
 STRAIGHT = '"'
+#: where a sentence ends inside a paragraph (CLICK-ID writes paragraph breaks as ".,")
+SENTENCE_END = re.compile(r"[.!?][\s,]+")
 #: a quote shorter than this many words is a scare quote, not a statement
 MIN_QUOTE_WORDS = 4
 #: how far left of a cue its speaker may start (tokens)
@@ -71,13 +74,26 @@ def find_quotes(text: str) -> list[_Quote]:
                 open_at = k
             elif is_close:
                 if open_at is None:
-                    quotes.append(_Quote(base + _lstrip(para, 0), base + k, None, base + k))
+                    # a closing mark whose opener is missing quotes its own sentence, not the paragraph before
+                    # it (CLICK-ID joins a whole article into one line)
+                    floor = quotes[-1].end - base + 1 if quotes and quotes[-1].end >= base else 0
+                    start = _sentence_start(para, k, floor=floor)
+                    quotes.append(_Quote(base + start, base + k, None, base + k))
                 else:
                     quotes.append(_Quote(base + open_at + 1, base + k, base + open_at, base + k))
                 open_at = None
         if open_at is not None:
             quotes.append(_Quote(base + open_at + 1, base + len(para.rstrip()), base + open_at, None))
     return [q for q in quotes if q.end > q.start]
+
+
+def _sentence_start(para: str, k: int, *, floor: int) -> int:
+    """Start of the sentence that ends at ``para[k]`` (a closing mark), not before ``floor``."""
+    head = para[floor:k].rstrip(" .,!?")
+    last = None
+    for last in SENTENCE_END.finditer(head):
+        pass
+    return _lstrip(para, floor + (last.end() if last else 0))
 
 
 def _lstrip(s: str, k: int) -> int:

@@ -187,9 +187,15 @@ def civic(participants: Sequence[Actor], words: Sequence[str], lo: int, hi: int,
         >>> civic([], "DPR bekerja sama dengan KPK".lower().split(), 0, 5, res)
         True
     """
-    if any(a.kind in PUBLIC_KINDS or a.sector or (a.country and a.kind != ORGANIZATION) for a in participants):
-        return True  # a company or club named after its country ("FWD Life Indonesia") is not public life
+    if any(is_public(a) for a in participants):
+        return True
     return _has_within(words, lo, hi, PUBLIC, res)
+
+
+def is_public(actor: Actor) -> bool:
+    """A state, an IGO, or an actor with a sector or a country (a company or club named after its country,
+    "FWD Life Indonesia", is not public life)."""
+    return actor.kind in PUBLIC_KINDS or bool(actor.sector) or bool(actor.country and actor.kind != ORGANIZATION)
 
 
 #: words after which a verb form is read as a noun (rules.EN_NOUN_MARKERS adds counting words to these)

@@ -20,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..model import Claim, Document, Event, Evidence, Span
+from ..model import Actor, Claim, Document, Event, Evidence, Span
 from .arguments import assign
 from .fallback import LEARNED_MAX_CHARS, fallback_events
-from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, civic, is_civic_type,
+from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, civic, is_civic_type, is_public,
                       is_opinion, off_topic, predicate_noun, untargeted_reading)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
@@ -32,7 +32,7 @@ from .resources import CodingResources, load_resources
 from .text import TextView, text_view
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.6"
+CODER_VERSION = "1.7"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -148,7 +148,7 @@ class RuleCoder:
             kept = self._prune(self._merge(found), view.words, lo, hi, res, silent=non_political)
             if res.civic_types:
                 kept = [c for c in kept if not is_civic_type(c.trig, res) or civic(
-                    [actor_by_id[a] for a in c.actors + c.recipients if a in actor_by_id], view.words, lo, hi, res)]
+                    _civic_participants(c, actor_by_id), view.words, lo, hi, res)]
             cands.extend(kept)
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
@@ -462,9 +462,12 @@ class RuleCoder:
             time_id = self._time(view, c, trigger_at.get(c.sent, [c.ti]), lo, hi, times, published, mod.status)
             historical = mod.historical and self._historical_near(view.words, c, lo, hi, res)
             t = times.get(time_id) if time_id else None
+            status = mod.status
             if t and published and t.latest:
                 try:
                     historical = historical or (published - date.fromisoformat(t.latest)).days > HISTORICAL_GAP_DAYS
+                    if status == "occurred" and t.earliest and date.fromisoformat(t.earliest) > published:
+                        status = "expected"  # dated after publication: it cannot have happened yet
                 except ValueError:
                     pass
             certainty, polarity = mod.certainty, mod.polarity
@@ -480,7 +483,7 @@ class RuleCoder:
                 id="", type=c.trig.type, mode=c.trig.mode, evidence=Evidence(sent_span, trigger), coder=self.name,
                 context=context, actors=list(c.actors), recipients=list(c.recipients), place=place, time=time_id,
                 fatalities=c.fatalities, injured=c.injured, polarity=polarity, certainty=certainty,
-                status=mod.status, historical=historical, claim=claim_id, confidence=round(c.confidence, 4),
+                status=status, historical=historical, claim=claim_id, confidence=round(c.confidence, 4),
                 trigger_text=text[trigger.start:trigger.end],
             )
             events.append(base)
@@ -577,3 +580,17 @@ class RuleCoder:
 def _after_locative(words, i: int, lo: int) -> bool:
     """Whether the word before position ``i`` (inside a sentence starting at ``lo``) is a locative."""
     return i - 1 >= lo and words[i - 1] in PLACE_PREPS
+
+
+#: event types whose recipient may be a country visited rather than a party met
+VISIT_TYPES = frozenset({"CONSULT", "COOPERATE"})
+
+
+def _civic_participants(c: _Cand, actor_by_id: dict[str, Actor]) -> list[Actor]:
+    """The actors and recipients that may make an everyday-verb event public life: a private person's visit
+    to a country ("pendiri brand itu mengunjungi Amerika Serikat") is travel, so the country does not count."""
+    actors = [actor_by_id[a] for a in c.actors if a in actor_by_id]
+    recipients = [actor_by_id[a] for a in c.recipients if a in actor_by_id]
+    if c.trig.type in VISIT_TYPES and actors and not any(is_public(a) for a in actors):
+        recipients = [r for r in recipients if r.kind != "state"]
+    return actors + recipients

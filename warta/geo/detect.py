@@ -230,6 +230,9 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     if doubtful is not None:  # the rest, for a caller that can check them against the resolved places
         doubtful.extend(t for t in held if name_key(t.surface) not in known and len(t.surface) > 3)
 
+    languages = _language_nouns(language)
+    if languages:  # "bahasa Inggris", "berbahasa Arab": a language, not the country
+        found = [t for t in found if _word_before(text, t.start) not in languages]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     merged: list[Toponym] = []
     for t in found:
@@ -238,6 +241,21 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
         merged.append(t)
     _add_comma_hints(text, merged, gaz)
     return merged
+
+
+@lru_cache(maxsize=4)
+def _language_nouns(language: str | None) -> frozenset[str]:
+    """Words after which a country's name is its language (``language_nouns`` in ``resources/geo/cues.yaml``)."""
+    import yaml
+
+    table = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in (table.get(language or "en") or {}).get("language_nouns") or ())
+
+
+def _word_before(text: str, start: int) -> str:
+    """The lower-cased word that ends right before ``start`` (one space between), or ""."""
+    m = re.search(r"(\w+)\s$", text[max(0, start - 30):start])
+    return m.group(1).lower() if m else ""
 
 
 #: words around a one-word PERSON entity that show it is a place ("of Alexandria", "Alexandria police")

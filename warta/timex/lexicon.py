@@ -99,6 +99,8 @@ class Grammar:
     future_pattern: re.Pattern[str] | None
     #: a past-looking word right after one of these is a participle ("to be published")
     participle_before: frozenset[str]
+    #: a tense cue that is something else after these words ("di depan KPK" is in front of it, not next)
+    cue_not_after: dict[str, frozenset[str]]
     #: first word of every lexicon entry (lower case) → the trigger keys it fires
     triggers: dict[str, frozenset[str]]
     #: finds trigger words (and numbers) in lower-cased text in one pass
@@ -280,6 +282,7 @@ def load_grammar(language: str) -> Grammar:
         past_pattern=re.compile(data["past_pattern"]) if data.get("past_pattern") else None,
         future_pattern=re.compile(data["future_pattern"]) if data.get("future_pattern") else None,
         participle_before=_lower_set(data.get("participle_before")),
+        cue_not_after={k.lower(): _lower_set(v) for k, v in (data.get("cue_not_after") or {}).items()},
         triggers=triggers,
         trigger_regex=_trigger_regex(triggers),
         data=data,

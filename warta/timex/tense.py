@@ -36,6 +36,8 @@ def _words(fragment: str) -> list[str]:
 
 
 def _cue(word: str, grammar: Grammar, before: str | None = None) -> str | None:
+    if before in grammar.cue_not_after.get(word, ()):
+        return None
     if word in grammar.future_cues:
         return "future"
     if word in grammar.past_cues:

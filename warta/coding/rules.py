@@ -20,10 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ..model import Actor, Claim, Document, Event, Evidence, Span
+from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
 from .fallback import LEARNED_MAX_CHARS, fallback_events
-from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, civic, is_civic_type, is_public,
+from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, civic, is_civic_type,
                       is_opinion, off_topic, predicate_noun, untargeted_reading)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
@@ -148,7 +148,7 @@ class RuleCoder:
             kept = self._prune(self._merge(found), view.words, lo, hi, res, silent=non_political)
             if res.civic_types:
                 kept = [c for c in kept if not is_civic_type(c.trig, res) or civic(
-                    _civic_participants(c, actor_by_id), view.words, lo, hi, res)]
+                    [actor_by_id[a] for a in c.actors + c.recipients if a in actor_by_id], view.words, lo, hi, res)]
             cands.extend(kept)
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
@@ -581,16 +581,3 @@ def _after_locative(words, i: int, lo: int) -> bool:
     """Whether the word before position ``i`` (inside a sentence starting at ``lo``) is a locative."""
     return i - 1 >= lo and words[i - 1] in PLACE_PREPS
 
-
-#: event types whose recipient may be a country visited rather than a party met
-VISIT_TYPES = frozenset({"CONSULT", "COOPERATE"})
-
-
-def _civic_participants(c: _Cand, actor_by_id: dict[str, Actor]) -> list[Actor]:
-    """The actors and recipients that may make an everyday-verb event public life: a private person's visit
-    to a country ("pendiri brand itu mengunjungi Amerika Serikat") is travel, so the country does not count."""
-    actors = [actor_by_id[a] for a in c.actors if a in actor_by_id]
-    recipients = [actor_by_id[a] for a in c.recipients if a in actor_by_id]
-    if c.trig.type in VISIT_TYPES and actors and not any(is_public(a) for a in actors):
-        recipients = [r for r in recipients if r.kind != "state"]
-    return actors + recipients

@@ -40,3 +40,12 @@ def test_according_to_and_english_said():
                    actors={"a1": ("USA", "organization", ["police"])})
     (c,) = ClaimStage()(doc).claims
     assert (c.speaker, doc.text[c.start:c.end]) == ("a1", "Two people were arrested")
+
+
+def test_a_closing_quote_without_its_opener_quotes_only_its_own_sentence():
+    from warta.coding.attribution import find_quotes
+
+    # CLICK-ID writes a whole article as one line: the stray mark must not swallow the first sentence
+    text = ("Airlangga membantah melakukan pertemuan dengan Megawati.,Ia datang ke DPR. Tidak ada pertemuan,” "
+            "kata Airlangga.")
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["Tidak ada pertemuan,"]

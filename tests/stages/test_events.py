@@ -137,3 +137,32 @@ def test_indonesian_event_noun_takes_its_actor_only_through_a_light_verb():
 
     assert attackers("Rusia melancarkan serangan terhadap Ukraina.") == [["Russia"]]
     assert attackers("Amerika Serikat mengecam serangan terhadap Ukraina.") == [[]]  # the one who condemns
+
+
+def _coded(text, published="2019-09-11"):
+    result = warta.extract(text, language="id", published=published)
+    t = result["article"]["text"]
+    return [(e["type"], e["status"], t[e["evidence"]["trigger"]["start"]:e["evidence"]["trigger"]["end"]])
+            for e in result["events"]]
+
+
+def test_coder_1_7_statuses_and_non_events():
+    # dated after publication: expected, not occurred
+    assert _coded("Presiden Joko Widodo bisa bertemu dengan Presiden Iran Hassan Rouhani akhir bulan ini.") == [
+        ("CONSULT", "expected", "bertemu dengan")]
+    # the act a request asks for has not happened
+    assert _coded("Kami mendesak DPP Partai Golkar segera memberi sanksi tegas kepada fungsionaris.") == []
+    # displays, diagnoses and self-immolation are no events
+    assert _coded("Mereka akan mengisi berbagai aktivitas di panggung, seperti live cooking demo.") == []
+    assert _coded("Perjalanan cinta mereka diuji ketika Ainun divonis terkena penyakit kanker.") == []
+    assert _coded("Penjual buah Mohamed Bouazizi membakar dirinya setelah konfrontasi dengan polisi.") == []
+    # a protest in front of the KPK on Friday happened (the Friday before publication)
+    assert _coded("Mahasiswa menggelar demo di depan KPK pada Jumat.") == [("PROTEST", "occurred", "demo")]
+
+
+def test_place_from_the_previous_sentence_is_no_actor():
+    result = warta.extract(
+        "Saran tersebut muncul di tengah penguatan hubungan antara Pyongyang dan Moskow. Korea Utara menolak "
+        "tuduhan bahwa mereka menyuplai senjata ke pasukan Rusia untuk digunakan dalam invasi mereka ke Ukraina.",
+        language="id", published="2024-10-08")
+    assert result["events"] and all(e["place"] is None for e in result["events"])

@@ -60,3 +60,9 @@ def test_model_mislabels_are_corrected():
     assert names["Seoul"].country == "KOR"  # a world city is no person
     assert names["Donetsk"].country == "UKR"  # "di dekat" marks a place
     assert "Selatan" not in names  # "south", not a Malaysian town's other name
+
+
+def test_a_country_name_after_bahasa_is_a_language():
+    doc = PlaceStage()(_doc("Dia kursus bahasa Inggris di Jakarta. Pemerintah Inggris menolak."))
+    assert sorted((p.name, [m.start for m in p.mentions]) for p in doc.places) == [
+        ("Jakarta", [29]), ("United Kingdom", [49])]

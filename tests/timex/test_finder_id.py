@@ -164,3 +164,9 @@ def test_weekends_deictic_months_and_future_periods(text, value, earliest, lates
 def test_parts_of_days_and_vague_spans(text, span, value, earliest, latest):
     t = one(text)
     assert (t.text, t.value, t.earliest, t.latest) == (span, value, earliest, latest)
+
+
+def test_di_depan_is_a_place_not_next_week():
+    # "di depan KPK" is in front of the KPK; only "Kamis depan" points forward
+    assert one("Mahasiswa berdemo di depan KPK pada hari Kamis.").value == "2024-10-03"
+    assert one("Mahasiswa akan berdemo pada Kamis depan.").value == "2024-10-10"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..model import Claim, Document, Event, Evidence, Span
-from .arguments import assign
+from .arguments import PUNCT_BREAKS, assign
 from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, civic, is_civic_type,
                       is_opinion, off_topic, predicate_noun, untargeted_reading)
@@ -142,6 +142,8 @@ class RuleCoder:
                                             aimed=bool(c.recipients or c.fatalities or c.injured),
                                             place_starts=[k for k, _e, pid in view.place_mentions
                                                           if c.tj <= k < hi and pid not in regions])
+            if res.request_scope_breaks:
+                _requested_acts(found, view.words, res)
             trigger_at[s] = [c.ti for c in found]  # every trigger claims its nearby dates, kept or not
             non_political = off_topic(view.words, lo, hi, res, actor_at_token=view.actor_at_token,
                                       armed=armed_sentence(view.actor_at_token[lo:hi], armed))
@@ -581,3 +583,15 @@ def _after_locative(words, i: int, lo: int) -> bool:
     """Whether the word before position ``i`` (inside a sentence starting at ``lo``) is a locative."""
     return i - 1 >= lo and words[i - 1] in PLACE_PREPS
 
+
+def _requested_acts(found: list[_Cand], words, res: CodingResources) -> None:
+    """An act a request asks for has not happened: "Keluarga meminta polisi segera menangkap pelaku", "Kami
+    mendesak DPP … segera memberi sanksi" — within the request's clause (up to a comma, a stop or one of
+    ``request_scope_breaks``) the act is hypothetical."""
+    for req in (c for c in found if c.trig.type == "REQUEST" and c.mod.status == "occurred"):
+        for c in found:
+            if c is req or c.ti < req.tj or c.trig.type == "REQUEST":
+                continue
+            if not any(words[k] in PUNCT_BREAKS or words[k] == "," or words[k] in res.request_scope_breaks
+                       for k in range(req.tj, c.ti)):
+                c.mod = replace(c.mod, status="hypothetical", intent=False)

@@ -74,6 +74,8 @@ class CodingResources:
     civic_types: frozenset[str] = frozenset()  # everyday-verb types coded only with a public actor (filters.civic)
     # a noun right after a purpose marker names what something is for, not a purpose ("tersangka untuk kerusuhan")
     purpose_needs_verb: bool = False
+    #: words of a denied content that make the denial one of taking part, not of the event ("terlibat")
+    denial_involvement: frozenset[str] = frozenset()
     #: words that end the clause of a request, so an act after them is not the one asked for
     request_scope_breaks: frozenset[str] = frozenset()
     # a future marker does not reach a noun trigger across a clause break ("bakal naik karena serangan ini")
@@ -123,6 +125,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         civic_types=frozenset(w.get("civic_types", ())),
         purpose_needs_verb=bool(w.get("purpose_needs_verb", False)),
         request_scope_breaks=frozenset(w.get("request_scope_breaks", ())),
+        denial_involvement=frozenset(w.get("denial_involvement", ())),
         future_stops_at_clause=bool(w.get("future_stops_at_clause", False)),
         no_commitment=frozenset(w.get("no_commitment", ())),
         drop_hypothetical=bool(w.get("drop_hypothetical", False)),

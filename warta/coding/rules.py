@@ -18,7 +18,7 @@ Example:
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import PUNCT_BREAKS, assign
@@ -71,6 +71,9 @@ POSITION_PENALTY = 0.006
 POSITION_CAP = 25
 PLACE_PREPS = frozenset({"di", "dekat", "in", "near", "at", "outside", "kota", "wilayah", "provinsi"})
 HISTORICAL_GAP_DAYS = 365
+#: an event dated more than this many days after publication is expected (a day's slack: news dated the evening
+#: before, or a date stamp off by one, "Senin (17/9/2019)" in an article of 16 September)
+FUTURE_GRACE_DAYS = 1
 #: an event that names neither actor nor recipient must be at least this sure of its trigger
 MIN_BARE_CONFIDENCE = 0.7
 #: how far back a request verb governs a trigger
@@ -468,7 +471,8 @@ class RuleCoder:
             if t and published and t.latest:
                 try:
                     historical = historical or (published - date.fromisoformat(t.latest)).days > HISTORICAL_GAP_DAYS
-                    if status == "occurred" and t.earliest and date.fromisoformat(t.earliest) > published:
+                    if status == "occurred" and t.earliest and \
+                            date.fromisoformat(t.earliest) > published + timedelta(days=FUTURE_GRACE_DAYS):
                         status = "expected"  # dated after publication: it cannot have happened yet
                 except ValueError:
                     pass
@@ -478,8 +482,11 @@ class RuleCoder:
                 claim_id = c.claim.id
                 certainty = weaker(certainty, c.claim.certainty)
                 if c.claim.polarity == "deny" and c.claim.id not in denied:
-                    polarity = "negative"  # a denial negates its content's main event only
                     denied.add(c.claim.id)
+                    # a denial negates its content's main event only, and not an attack whose doer is what is
+                    # denied ("membantah terlibat dalam serangan …": the attack happened)
+                    if not _denies_involvement(view, c, res):
+                        polarity = "negative"
             context = list(dict.fromkeys(list(c.trig.context) + self._contexts(view.words, lo, hi, res)))
             base = Event(
                 id="", type=c.trig.type, mode=c.trig.mode, evidence=Evidence(sent_span, trigger), coder=self.name,
@@ -595,3 +602,12 @@ def _requested_acts(found: list[_Cand], words, res: CodingResources) -> None:
             if not any(words[k] in PUNCT_BREAKS or words[k] == "," or words[k] in res.request_scope_breaks
                        for k in range(req.tj, c.ti)):
                 c.mod = replace(c.mod, status="hypothetical", intent=False)
+
+
+def _denies_involvement(view: TextView, c: _Cand, res: CodingResources) -> bool:
+    """Whether a denial's content speaks of taking part in the event rather than of the event itself
+    (``denial_involvement`` words between the content's start and the trigger)."""
+    if not res.denial_involvement or c.claim is None:
+        return False
+    start = view.token_range(c.claim.start, c.claim.end)[0]
+    return any(view.words[k] in res.denial_involvement for k in range(max(0, start - 3), c.ti))

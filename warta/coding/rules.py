@@ -154,6 +154,8 @@ class RuleCoder:
             if res.civic_types:
                 kept = [c for c in kept if not is_civic_type(c.trig, res) or civic(
                     [actor_by_id[a] for a in c.actors + c.recipients if a in actor_by_id], view.words, lo, hi, res)]
+            if not (doc.sentences and doc.sentences[s].is_headline):
+                kept = [c for c in kept if not _inside_name(doc.article.text, view, c, lo)]
             cands.extend(kept)
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
@@ -611,3 +613,13 @@ def _denies_involvement(view: TextView, c: _Cand, res: CodingResources) -> bool:
         return False
     start = view.token_range(c.claim.start, c.claim.end)[0]
     return any(view.words[k] in res.denial_involvement for k in range(max(0, start - 3), c.ti))
+
+
+def _inside_name(text: str, view: TextView, c: _Cand, lo: int) -> bool:
+    """A capitalised event noun after another capitalised word inside a sentence is part of a name ("Tentara
+    Pembebasan Rakyat", "Front Pembela Islam"), not an event; headlines, written in title case, are left alone."""
+    i = c.ti
+    if c.voice != "nominal" or i - 1 <= lo:
+        return False
+    prev = view.starts[i - 1]
+    return text[view.starts[i]:view.starts[i] + 1].isupper() and text[prev:prev + 1].isupper()

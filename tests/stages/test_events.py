@@ -158,6 +158,16 @@ def test_coder_1_7_statuses_and_non_events():
     assert _coded("Penjual buah Mohamed Bouazizi membakar dirinya setelah konfrontasi dengan polisi.") == []
     # a protest in front of the KPK on Friday happened (the Friday before publication)
     assert _coded("Mahasiswa menggelar demo di depan KPK pada Jumat.") == [("PROTEST", "occurred", "demo")]
+    # part of a name, not a release; a suggested attack did not happen
+    assert _coded("Pengunjuk rasa berkumpul di luar pangkalan Tentara Pembebasan Rakyat China.") == []
+    assert _coded("Senator Lindsey Graham menyarankan AS untuk merespons dengan menyerang kilang minyak Iran.") == []
+
+
+def test_a_denial_of_taking_part_leaves_the_attack_positive():
+    result = warta.extract("Pemerintah Iran membantah terlibat dalam serangan kilang minyak Saudi.", language="id")
+    assert [(e["type"], e["polarity"]) for e in result["events"]] == [("REJECT", "positive"), ("ASSAULT", "positive")]
+    result = warta.extract("Korea Utara membantah memasok senjata ke Rusia.", language="id")
+    assert ("AID", "negative") in [(e["type"], e["polarity"]) for e in result["events"]]
 
 
 def test_place_from_the_previous_sentence_is_no_actor():

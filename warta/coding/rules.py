@@ -21,7 +21,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..model import Claim, Document, Event, Evidence, Span
-from .arguments import PUNCT_BREAKS, assign
+from .arguments import assign
+from .clauses import denies_involvement, inside_name, mark_requested_acts
 from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, civic, is_civic_type,
                       is_opinion, off_topic, predicate_noun, untargeted_reading)
@@ -146,7 +147,7 @@ class RuleCoder:
                                             place_starts=[k for k, _e, pid in view.place_mentions
                                                           if c.tj <= k < hi and pid not in regions])
             if res.request_scope_breaks:
-                _requested_acts(found, view.words, res)
+                mark_requested_acts(found, view.words, res)
             trigger_at[s] = [c.ti for c in found]  # every trigger claims its nearby dates, kept or not
             non_political = off_topic(view.words, lo, hi, res, actor_at_token=view.actor_at_token,
                                       armed=armed_sentence(view.actor_at_token[lo:hi], armed))
@@ -155,7 +156,8 @@ class RuleCoder:
                 kept = [c for c in kept if not is_civic_type(c.trig, res) or civic(
                     [actor_by_id[a] for a in c.actors + c.recipients if a in actor_by_id], view.words, lo, hi, res)]
             if not (doc.sentences and doc.sentences[s].is_headline):
-                kept = [c for c in kept if not _inside_name(doc.article.text, view, c, lo)]
+                text = doc.article.text
+                kept = [c for c in kept if not (c.voice == "nominal" and inside_name(text, view, c.ti, lo))]
             cands.extend(kept)
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
@@ -487,7 +489,7 @@ class RuleCoder:
                     denied.add(c.claim.id)
                     # a denial negates its content's main event only, and not an attack whose doer is what is
                     # denied ("membantah terlibat dalam serangan …": the attack happened)
-                    if not _denies_involvement(view, c, res):
+                    if not denies_involvement(view, c.claim, c.ti, res):
                         polarity = "negative"
             context = list(dict.fromkeys(list(c.trig.context) + self._contexts(view.words, lo, hi, res)))
             base = Event(
@@ -592,34 +594,3 @@ def _after_locative(words, i: int, lo: int) -> bool:
     """Whether the word before position ``i`` (inside a sentence starting at ``lo``) is a locative."""
     return i - 1 >= lo and words[i - 1] in PLACE_PREPS
 
-
-def _requested_acts(found: list[_Cand], words, res: CodingResources) -> None:
-    """An act a request asks for has not happened: "Keluarga meminta polisi segera menangkap pelaku", "Kami
-    mendesak DPP … segera memberi sanksi" — within the request's clause (up to a comma, a stop or one of
-    ``request_scope_breaks``) the act is hypothetical."""
-    for req in (c for c in found if c.trig.type == "REQUEST" and c.mod.status == "occurred"):
-        for c in found:
-            if c is req or c.ti < req.tj or c.trig.type == "REQUEST":
-                continue
-            if not any(words[k] in PUNCT_BREAKS or words[k] == "," or words[k] in res.request_scope_breaks
-                       for k in range(req.tj, c.ti)):
-                c.mod = replace(c.mod, status="hypothetical", intent=False)
-
-
-def _denies_involvement(view: TextView, c: _Cand, res: CodingResources) -> bool:
-    """Whether a denial's content speaks of taking part in the event rather than of the event itself
-    (``denial_involvement`` words between the content's start and the trigger)."""
-    if not res.denial_involvement or c.claim is None:
-        return False
-    start = view.token_range(c.claim.start, c.claim.end)[0]
-    return any(view.words[k] in res.denial_involvement for k in range(max(0, start - 3), c.ti))
-
-
-def _inside_name(text: str, view: TextView, c: _Cand, lo: int) -> bool:
-    """A capitalised event noun after another capitalised word inside a sentence is part of a name ("Tentara
-    Pembebasan Rakyat", "Front Pembela Islam"), not an event; headlines, written in title case, are left alone."""
-    i = c.ti
-    if c.voice != "nominal" or i - 1 <= lo:
-        return False
-    prev = view.starts[i - 1]
-    return text[view.starts[i]:view.starts[i] + 1].isupper() and text[prev:prev + 1].isupper()

@@ -1,0 +1,26 @@
+"""warta.coding.clauses: readings of a sentence's build around a trigger."""
+from warta.coding.clauses import inside_name
+from warta.coding.text import TextView
+
+
+def _view(text: str) -> TextView:
+    starts, ends, pos = [], [], 0
+    for word in text.split():
+        pos = text.index(word, pos)
+        starts.append(pos)
+        ends.append(pos + len(word))
+        pos += len(word)
+    n = len(starts)
+    return TextView(starts, ends, text.lower().split(), [(0, n)], [None] * n, [], [], [])
+
+
+def test_a_capitalised_noun_after_a_capitalised_word_is_part_of_a_name():
+    text = "Massa berkumpul di luar pangkalan Tentara Pembebasan Rakyat"
+    assert inside_name(text, _view(text), 6, 0)  # Pembebasan, after Tentara
+
+
+def test_a_lower_case_or_sentence_second_noun_is_not():
+    text = "Aksi Penangkapan dilakukan setelah pembebasan tahanan"
+    view = _view(text)
+    assert not inside_name(text, view, 4, 0)  # lower case
+    assert not inside_name(text, view, 1, 0)  # the capitalised word before it opens the sentence

@@ -1,0 +1,55 @@
+"""What a sentence's build says about an event the coder found in it.
+
+Three readings that look beyond the trigger's own words: the act a request asks for has not happened; a
+denial of *taking part* in an attack does not deny the attack; a capitalised event noun inside a run of
+capitalised words is part of a name.
+
+Example:
+    >>> from warta.coding.resources import load_resources
+    >>> from warta.coding.text import TextView
+    >>> text = "pangkalan Tentara Pembebasan Rakyat"
+    >>> view = TextView([0, 10, 18, 29], [9, 17, 28, 35], text.lower().split(), [(0, 4)], [None] * 4, [], [], [])
+    >>> inside_name(text, view, 2, 0)
+    True
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from ..model import Claim
+from .arguments import PUNCT_BREAKS
+from .resources import CodingResources
+from .text import TextView
+
+
+def mark_requested_acts(found: Sequence[Any], words: Sequence[str], res: CodingResources) -> None:
+    """An act a request asks for has not happened: "Keluarga meminta polisi segera menangkap pelaku", "Kami
+    mendesak DPP … segera memberi sanksi" — within the request's clause (up to a comma, a stop or one of
+    ``request_scope_breaks``) the act becomes hypothetical. ``found``: the coder's candidates of one sentence."""
+    for req in (c for c in found if c.trig.type == "REQUEST" and c.mod.status == "occurred"):
+        for c in found:
+            if c is req or c.ti < req.tj or c.trig.type == "REQUEST":
+                continue
+            if not any(words[k] in PUNCT_BREAKS or words[k] == "," or words[k] in res.request_scope_breaks
+                       for k in range(req.tj, c.ti)):
+                c.mod = replace(c.mod, status="hypothetical", intent=False)
+
+
+def denies_involvement(view: TextView, claim: Claim, ti: int, res: CodingResources) -> bool:
+    """Whether a denial's content speaks of taking part in the event at token ``ti`` rather than of the event
+    itself ("membantah terlibat dalam serangan": ``denial_involvement`` words before the trigger)."""
+    if not res.denial_involvement:
+        return False
+    start = view.token_range(claim.start, claim.end)[0]
+    return any(view.words[k] in res.denial_involvement for k in range(max(0, start - 3), ti))
+
+
+def inside_name(text: str, view: TextView, ti: int, lo: int) -> bool:
+    """A capitalised event noun right after another capitalised word inside a sentence starting at token ``lo``
+    is part of a name ("Tentara Pembebasan Rakyat", "Front Pembela Islam"); the caller leaves headlines alone."""
+    if ti - 1 <= lo:
+        return False
+    prev = view.starts[ti - 1]
+    return text[view.starts[ti]:view.starts[ti] + 1].isupper() and text[prev:prev + 1].isupper()

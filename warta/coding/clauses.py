@@ -5,7 +5,6 @@ denial of *taking part* in an attack does not deny the attack; a capitalised eve
 capitalised words is part of a name.
 
 Example:
-    >>> from warta.coding.resources import load_resources
     >>> from warta.coding.text import TextView
     >>> text = "pangkalan Tentara Pembebasan Rakyat"
     >>> view = TextView([0, 10, 18, 29], [9, 17, 28, 35], text.lower().split(), [(0, 4)], [None] * 4, [], [], [])

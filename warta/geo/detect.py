@@ -20,8 +20,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Entity
-from .gazetteer import (RESOURCES, Gazetteer, ambiguous_state_abbreviations, get_gazetteer, province_abbreviations,
-                        us_state_abbreviations)
+from .gazetteer import (RESOURCES, Gazetteer, ambiguous_state_abbreviations, get_gazetteer, place_cues,
+                        province_abbreviations, us_state_abbreviations)
 from .normalize import name_key, word_spans
 
 #: model labels whose spans may be places
@@ -246,10 +246,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
 @lru_cache(maxsize=4)
 def _language_nouns(language: str | None) -> frozenset[str]:
     """Words after which a country's name is its language (``language_nouns`` in ``resources/geo/cues.yaml``)."""
-    import yaml
-
-    table = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))
-    return frozenset(w.lower() for w in (table.get(language or "en") or {}).get("language_nouns") or ())
+    return frozenset(w.lower() for w in (place_cues().get(language or "en") or {}).get("language_nouns") or ())
 
 
 def _word_before(text: str, start: int) -> str:

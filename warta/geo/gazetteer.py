@@ -453,6 +453,14 @@ def _read_tsv(path: Path) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
+def place_cues() -> dict[str, dict]:
+    """Per language, the words beside a name that say what kind of name it is (``resources/geo/cues.yaml``)."""
+    import yaml
+
+    return yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def us_state_abbreviations() -> dict[str, str]:
     """AP-style abbreviation ("La.") and postal code ("LA") → GeoNames admin1 code."""
     out = {}

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from .detect import Toponym
-from .gazetteer import RESOURCES, Entry, Gazetteer, get_gazetteer
+from .gazetteer import Entry, Gazetteer, get_gazetteer, place_cues
 from .normalize import name_key
 
 #: prior by entry kind: a name that is a country's almost always means the country
@@ -339,9 +339,7 @@ def _countries_in_lists(text: str, toponyms: Sequence[Toponym], chosen: list[int
 @lru_cache(maxsize=4)
 def _admin1_cues(language: str | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Words after and before a name that make it a first-level region (``resources/geo/cues.yaml``)."""
-    import yaml
-
-    table = yaml.safe_load((RESOURCES / "cues.yaml").read_text(encoding="utf-8"))
+    table = place_cues()
     cues = table.get(language or "en") or table["en"]
     return tuple(cues.get("admin1_after") or ()), tuple(w.lower() for w in cues.get("admin1_before") or ())
 

@@ -24,6 +24,8 @@ class CodingResources:
     expected: PhraseSet
     hypothetical: PhraseSet
     historical: PhraseSet
+    #: words right before a trigger that put it in the past ("sudah dua kali bertemu")
+    past: frozenset[str]
     cues: PhraseSet  # values: cue kind
     after_cues: PhraseSet
     according: PhraseSet
@@ -101,7 +103,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         language=lex.language, lexicon=lex,
         probable=_ps(mod.get("probable")), possible=_ps(mod.get("possible")), negation=_ps(mod.get("negation")),
         expected=_ps(mod.get("expected")), hypothetical=_ps(mod.get("hypothetical")),
-        historical=_ps(mod.get("historical")),
+        historical=_ps(mod.get("historical")), past=frozenset(mod.get("past", ())),
         cues=_ps(att.get("cues", {})), after_cues=_ps(att.get("after_cues")), according=_ps(att.get("according")),
         anaphoric=frozenset(att.get("anaphoric", ())), source_chain=_ps(att.get("source_chain")),
         complementizers=frozenset(att.get("complementizers", ())),

@@ -75,6 +75,8 @@ HISTORICAL_GAP_DAYS = 365
 #: an event dated more than this many days after publication is expected (a day's slack: news dated the evening
 #: before, or a date stamp off by one, "Senin (17/9/2019)" in an article of 16 September)
 FUTURE_GRACE_DAYS = 1
+#: only a date this precise dates the event itself; a year ("Pilkada 2020") is usually the context's
+DATED_GRANULARITIES = frozenset({"day", "week", "month"})
 #: an event that names neither actor nor recipient must be at least this sure of its trigger
 MIN_BARE_CONFIDENCE = 0.7
 #: how far back a request verb governs a trigger
@@ -475,8 +477,9 @@ class RuleCoder:
             if t and published and t.latest:
                 try:
                     historical = historical or (published - date.fromisoformat(t.latest)).days > HISTORICAL_GAP_DAYS
-                    if status == "occurred" and t.earliest and \
-                            date.fromisoformat(t.earliest) > published + timedelta(days=FUTURE_GRACE_DAYS):
+                    if status == "occurred" and t.earliest and t.granularity in DATED_GRANULARITIES \
+                            and date.fromisoformat(t.earliest) > published + timedelta(days=FUTURE_GRACE_DAYS) \
+                            and not any(view.words[k] in res.past for k in range(max(lo, c.ti - 3), c.ti)):
                         status = "expected"  # dated after publication: it cannot have happened yet
                 except ValueError:
                     pass

@@ -150,6 +150,9 @@ def test_coder_1_7_statuses_and_non_events():
     # dated after publication: expected, not occurred
     assert _coded("Presiden Joko Widodo bisa bertemu dengan Presiden Iran Hassan Rouhani akhir bulan ini.") == [
         ("CONSULT", "expected", "bertemu dengan")]
+    # a year names the context, and "sudah" puts the meeting in the past
+    assert _coded("Ahmad Doli Kurnia mengaku sudah dua kali bertemu Bobby untuk membicarakan Pilkada Kota Medan 2020.") == [
+        ("CONSULT", "occurred", "bertemu")]
     # the act a request asks for has not happened
     assert _coded("Kami mendesak DPP Partai Golkar segera memberi sanksi tegas kepada fungsionaris.") == []
     # displays, diagnoses and self-immolation are no events

@@ -49,3 +49,12 @@ def test_example_states_groups_and_igos(example_extract):
     assert by_text["media Ukraina"]["code"] == "UKR.JRN"
     assert by_text["Dewan Keamanan PBB"]["code"] == "IGO:UNSC"
     assert by_text["PBB"]["code"] == "IGO:UNO"
+
+
+def test_a_capital_in_a_dateline_is_no_actor():
+    import warta
+
+    text = "Tempo.Co, Jakarta - PT Angkasa Pura II menjalin kerja sama dengan agen perjalanan. Jakarta mengecam serangan itu."
+    result = warta.extract(text, language="id")
+    mentions = [text[m["start"]:m["end"]] + f"@{m['start']}" for a in result["actors"] for m in a["mentions"]]
+    assert mentions == [f"Jakarta@{text.rindex('Jakarta')}"]

@@ -54,6 +54,8 @@ PHRASE_BREAKERS = frozenset(
 LOCAL_ROLES = frozenset({"mayor", "governor", "regent", "police chief", "chief of police"})
 #: words after a capital that make it a district's name ("Jakarta Timur", "Seoul Selatan")
 DISTRICT_WORDS = frozenset("utara selatan timur barat pusat raya north south east west central".split())
+#: a spaced dash right after a capital makes it a dateline ("Jakarta - …", "JAKARTA, KOMPAS.com – …")
+DATELINE_DASH = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—]\s")
 #: at most this many capitalised words make a person's name
 MAX_NAME_WORDS = 4
 #: words that leave an organisation span the state itself ("Republik Indonesia", "Pemerintah Indonesia")
@@ -367,8 +369,11 @@ class _Reader:
         """Does a capital stand for its government here? Yes — as a subject ("Seoul mengharapkan"),
         an object ("mengunjungi Moskow"), a possessor ("Moscow's decision") or one of a pair
         ("antara Pyongyang dan Moskow") — except as a dateline at the start of a line or sentence
-        ("JAKARTA, KOMPAS.com —", "Jakarta, hari ini"). District names ("Jakarta Timur") never
-        become capital items, and the locative test (``preceded_by_locative``) comes on top."""
+        ("JAKARTA, KOMPAS.com —", "Jakarta, hari ini") or wherever a spaced dash follows it ("Tempo.Co,
+        Jakarta - PT Angkasa Pura II …"). District names ("Jakarta Timur") never become capital items, and
+        the locative test (``preceded_by_locative``) comes on top."""
+        if DATELINE_DASH.match(self.text, it.end):
+            return False
         gap = self.text[self.words[it.i - 1][1]:it.start] if it.i > 0 else "\n"
         starts_sentence = "\n" in gap or gap.strip()[-1:] in (".", "!", "?", "|", "—")
         follow = self.text[it.end:it.end + 3]

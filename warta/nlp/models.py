@@ -138,7 +138,7 @@ def entity_decoder(nlp):
     if nlp not in _DECODERS:
         from .greedy_ner import GreedyEntityDecoder
 
-        member_dirs = next((dirs for main, dirs in _MEMBER_DIRS.items() if _load_model_dir(main) is nlp), ())
+        member_dirs = _MEMBER_DIRS.get(str(getattr(nlp, "path", "")), ())
         members = [(m.get_pipe("tok2vec").model, m.get_pipe("ner")) for m in map(_load_model_dir, member_dirs)]
         _DECODERS[nlp] = GreedyEntityDecoder.for_component(nlp.get_pipe("ner"), members=members)
     return _DECODERS[nlp]

@@ -69,3 +69,26 @@ def test_gpe_or_loc_rule():
     assert place_label("Semenanjung Korea") == "LOC"
     assert place_label("Kabupaten Wakatobi") == "GPE"
     assert place_label("Timur Tengah") == "LOC"
+
+
+def test_person_cut_short_on_the_left_takes_the_name_words_before_it():
+    assert fix("Arema memperpanjang kontrak Pierre Njanka .", [("Arema", "ORG"), ("Njanka", "PERSON")]) \
+        == [("Arema", "ORG"), ("Pierre Njanka", "PERSON")]
+    text = "Ia mengajar anak Georg Ludwig von Trapp , seorang komandan ."
+    assert fix(text, [("Trapp", "PERSON")]) == [("Georg Ludwig von Trapp", "PERSON")]
+
+
+def test_person_is_not_extended_over_titles_honorifics_ranks_or_an_organisation_in_a_title_chain():
+    # "Sekretaris" is written in lower case in news; "Pak" and "Kompol" are forms of address and ranks
+    assert fix("Hal itu dikatakan Sekretaris Kabinet Dipo Alam .", [("Dipo Alam", "PERSON")]) \
+        == [("Dipo Alam", "PERSON")]
+    assert fix("Ia dibimbing Pak Daeng Soetigna .", [("Daeng Soetigna", "PERSON")]) == [("Daeng Soetigna", "PERSON")]
+    assert fix("Menurut Kapolsek , Kompol Iver Manossoh .", [("Iver Manossoh", "PERSON")]) \
+        == [("Iver Manossoh", "PERSON")]
+    assert fix("Hadir Ketua Umum Hanura Wiranto .", [("Wiranto", "PERSON")]) == [("Wiranto", "PERSON")]
+
+
+def test_punctuation_at_the_edges_is_trimmed_and_a_legal_form_alone_dropped():
+    assert fix("Partai Keadilan Sejahtera ( PKS ) menolak .", [("Partai Keadilan Sejahtera (", "ORG")]) \
+        == [("Partai Keadilan Sejahtera", "ORG"), ("PKS", "ORG")]
+    assert fix("Saham PT naik .", [("PT", "ORG")]) == []

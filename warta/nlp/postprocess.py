@@ -27,6 +27,14 @@
    label when the model found exactly that span; when the model found nothing overlapping, or only
    entities inside the name ("PBB" in "Dewan Keamanan PBB"), the name is added with ``source="gazetteer"``
    in their place.
+10. A person's name the model cut short on the left ("kontrak Pierre Njanka" → "Njanka", "anak Georg Ludwig von
+   Trapp" → "Trapp") takes the capitalised words right before it, with particles such as ``von`` or ``bin``
+   between them, unless a word is ever written in lower case in CLICK-ID (``resources/nlp/lowercase_words.id.txt``:
+   "Sekretaris", "Keuangan"), a role or title, an organisation marker, an honorific (``resources/nlp/honorifics.id.txt``:
+   "Pak", "Ustadz", "Kompol"), a clause opener, a major place or part of another entity, and unless a capitalised
+   word stands right before the new start ("Ketua Umum Hanura Wiranto": the title's organisation).
+11. Brackets, dashes, commas and the like at either end of a span are trimmed ("Partai Keadilan Sejahtera ("
+   → "Partai Keadilan Sejahtera"); a legal form alone ("PT") is no entity.
 
 Example:
     >>> fix_entities("Analis datang.", [(0, 6, "PERSON")], sentences=[(0, 14)], tokens=[(0, 6), (7, 13), (13, 14)])
@@ -46,6 +54,8 @@ from .places import major_places, place_label
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "nlp"
 COMMON_FILE = RESOURCES / "common_words.id.txt"
+#: every word CLICK-ID writes in lower case mid-sentence at least once (rule 10: such a word is no first name)
+LOWERCASE_FILE = RESOURCES / "lowercase_words.id.txt"
 ENTITIES_FILE = RESOURCES / "entities.id.tsv"
 #: a word is "common" when at least this share of its mid-sentence uses are lower case
 COMMON_MIN_LOWER_SHARE = 0.6
@@ -55,6 +65,18 @@ COMMON_MIN_LOWER_COUNT = 5
 DISCOURSE_TAGS_FILE = RESOURCES / "leading_words.id.txt"
 ROLE_FILE = RESOURCES / "role_words.id.txt"
 ORG_MARKERS_FILE = RESOURCES / "org_markers.id.tsv"
+HONORIFICS_FILE = RESOURCES / "honorifics.id.txt"
+#: rule 10 switch
+EXTEND_PERSON_LEFT = True
+#: lower-case particles inside a person's name ("Georg Ludwig von Trapp", "Umar bin Khattab")
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "bin", "binti", "al", "el", "la", "le", "du"})
+#: punctuation that never ends or starts a name ("Partai Keadilan Sejahtera (", "Joko Widodo -"); dots and
+#: quotes may ("Ross Bagdasarian, Sr.", a quoted title)
+EDGE_PUNCT = frozenset({"(", ")", "[", "]", "-", "–", "—", ",", ";", ":", "?", "!", "/"})
+#: a legal form alone is no organisation's name ("PT" before a name the model missed)
+LEGAL_FORMS = frozenset({"PT", "CV", "Tbk", "Persero", "Perum"})
+#: at most this many words are added in front of a person's name
+PERSON_EXTEND_MAX = 3
 #: switches for the rules 4 and 5 below (kept as constants so ablations can turn them off)
 DROP_LOWERCASE_IN_CASED_TEXT = True
 ADD_MAJOR_PLACES = True
@@ -74,6 +96,13 @@ def common_words() -> frozenset[str]:
     return frozenset(w for w in COMMON_FILE.read_text(encoding="utf-8").split() if w)
 
 
+@lru_cache(maxsize=1)
+def lowercase_words() -> frozenset[str]:
+    if not LOWERCASE_FILE.exists():
+        return frozenset()
+    return frozenset(LOWERCASE_FILE.read_text(encoding="utf-8").split())
+
+
 def _word_list(path: Path) -> frozenset[str]:
     """Lower-cased words of a one-word-per-line file (``#`` lines are comments); empty if the file is absent."""
     if not path.exists():
@@ -90,6 +119,11 @@ def leading_words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def role_words() -> frozenset[str]:
     return _word_list(ROLE_FILE)
+
+
+@lru_cache(maxsize=1)
+def honorifics() -> frozenset[str]:
+    return _word_list(HONORIFICS_FILE)
 
 
 @lru_cache(maxsize=1)
@@ -129,7 +163,8 @@ def fix_entities(text: str, ents: list[Span3], *, sentences: list[tuple[int, int
                  tokens: list[tuple[int, int]]) -> list[Span3]:
     """Apply the corrections above to ``(start, end, label)`` spans; returns a sorted list."""
     sent_starts = {s for s, _ in sentences}
-    token_starts = {s for s, _ in tokens}
+    starts = [s for s, _ in tokens]
+    token_starts = set(starts)
     token_ends = {e for _, e in tokens}
     next_token = {}
     for (s, _e), (s2, _e2) in zip(tokens, tokens[1:]):
@@ -138,6 +173,9 @@ def fix_entities(text: str, ents: list[Span3], *, sentences: list[tuple[int, int
     out: list[Span3] = []
     for start, end, label in ents:
         if _crosses(start, end, sentences):
+            continue
+        start, end = _trim_edges(text, start, end, tokens, starts)
+        if start >= end or text[start:end] in LEGAL_FORMS:
             continue
         if DROP_LOWERCASE_IN_CASED_TEXT and cased and not any(ch.isupper() for ch in text[start:end]):
             continue
@@ -172,10 +210,27 @@ def fix_entities(text: str, ents: list[Span3], *, sentences: list[tuple[int, int
         out.append((start, end, label))
     if ACRONYMS_AND_EXTENSIONS:
         out = _acronyms_and_extensions(text, out, tokens)
+    if EXTEND_PERSON_LEFT and cased:
+        out = _extend_persons_left(text, out, tokens, sent_starts)
     out = _apply_lexicon(text, out, token_starts, token_ends, sentences)
     if ADD_MAJOR_PLACES and cased:
         out = _add_major_places(text, out, tokens, sent_starts)
     return sorted(out)
+
+
+def _trim_edges(text: str, start: int, end: int, tokens: list[tuple[int, int]],
+                starts: list[int]) -> tuple[int, int]:
+    """Rule 11: drop the punctuation tokens of ``EDGE_PUNCT`` at either end of a span (``starts``: the
+    tokens' start offsets)."""
+    i = bisect_left(starts, start)
+    inside = [tokens[k] for k in range(i, len(tokens)) if tokens[k][0] < end]
+    while inside and text[inside[-1][0]:inside[-1][1]] in EDGE_PUNCT:
+        inside.pop()
+    while inside and text[inside[0][0]:inside[0][1]] in EDGE_PUNCT:
+        inside.pop(0)
+    if not inside or (inside[0][0], inside[-1][1]) == (start, end):
+        return (start, end) if inside else (start, start)
+    return inside[0][0], min(end, inside[-1][1])
 
 
 def _add_major_places(text: str, ents: list[Span3], tokens: list[tuple[int, int]],
@@ -234,6 +289,48 @@ def _acronyms_and_extensions(text: str, ents: list[Span3], tokens: list[tuple[in
                 added.append((a, b, label))
         out.append((s, e, label))
     return out + added
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word that may open a person's name: not a common word, role, title, honorific,
+    clause opener or major place, and not an acronym ("KASAU")."""
+    lower = word.lower()
+    return (word[:1].isupper() and word.isalpha() and not word.isupper() and lower not in lowercase_words()
+            and lower not in role_words() and lower not in honorifics() and lower not in leading_words()
+            and word not in major_places() and word not in org_markers()[0] and word not in org_markers()[1])
+
+
+def _extend_persons_left(text: str, ents: list[Span3], tokens: list[tuple[int, int]],
+                         sent_starts: set[int]) -> list[Span3]:
+    """Rule 10: a person's name takes the name words right before it ("Pierre" + "Njanka")."""
+    starts = [s for s, _ in tokens]
+    taken = [(s, e) for s, e, _l in ents]
+    out: list[Span3] = []
+    for s, e, label in ents:
+        i = bisect_left(starts, s)
+        if label == "PERSON" and i < len(starts) and starts[i] == s and s not in sent_starts:
+            new_s, edge, j, added = s, s, i - 1, 0  # edge: the start of the leftmost word looked at
+            while j >= 0 and added < PERSON_EXTEND_MAX:
+                a, b = tokens[j]
+                word = text[a:b]
+                if text[b:edge].strip() or any(cs < b and a < ce for cs, ce in taken):
+                    break
+                edge = a
+                if word in NAME_PARTICLES and j > 0:
+                    j -= 1  # kept only if a name word comes before it
+                    continue
+                if not _name_word(word):
+                    break
+                new_s, added = a, added + 1
+                if a in sent_starts:
+                    break
+                j -= 1
+            k = bisect_left(starts, new_s) - 1
+            before = text[tokens[k][0]:tokens[k][1]] if k >= 0 and new_s not in sent_starts else ""
+            if not before[:1].isupper():  # "Ketua Umum Hanura Wiranto": a capitalised title chain names an organisation
+                s = new_s
+        out.append((s, e, label))
+    return out
 
 
 def _split_role_place_person(text: str, start: int, end: int, tokens: list[tuple[int, int]]) -> list[Span3]:
@@ -295,8 +392,9 @@ def _apply_lexicon(text: str, ents: list[Span3], token_starts: set[int], token_e
     return ents
 
 
-def build_common_words(data_dir: Path, path: Path = COMMON_FILE) -> int:
-    """Count lower/capitalised mid-sentence uses in CLICK-ID and write the common-word list."""
+def build_common_words(data_dir: Path, path: Path = COMMON_FILE, lowercase_path: Path = LOWERCASE_FILE) -> int:
+    """Count lower/capitalised mid-sentence uses in CLICK-ID and write the common-word list (and the list of
+    every word seen in lower case, ``lowercase_path``); returns the number of common words."""
     word = re.compile(r"[A-Za-z][a-z]+")
     lower: Counter[str] = Counter()
     upper: Counter[str] = Counter()
@@ -314,5 +412,7 @@ def build_common_words(data_dir: Path, path: Path = COMMON_FILE) -> int:
     words = sorted(w for w, n in lower.items()
                    if n >= COMMON_MIN_LOWER_COUNT and n / (n + upper[w]) >= COMMON_MIN_LOWER_SHARE)
     path.write_text("\n".join(words) + "\n", encoding="utf-8")
+    lowercase_path.write_text("\n".join(sorted(lower)) + "\n", encoding="utf-8")
     common_words.cache_clear()
+    lowercase_words.cache_clear()
     return len(words)

@@ -92,3 +92,10 @@ def test_punctuation_at_the_edges_is_trimmed_and_a_legal_form_alone_dropped():
     assert fix("Partai Keadilan Sejahtera ( PKS ) menolak .", [("Partai Keadilan Sejahtera (", "ORG")]) \
         == [("Partai Keadilan Sejahtera", "ORG"), ("PKS", "ORG")]
     assert fix("Saham PT naik .", [("PT", "ORG")]) == []
+
+
+def test_a_missed_leader_of_the_leaders_table_is_added():
+    assert fix("Obama belakangan memicu kontroversi .", []) == [("Obama", "PERSON")]
+    # not inside a longer capitalised name, and not where the model already has an entity
+    assert fix("Yayasan Obama Foundation dibuka .", []) == []
+    assert fix("Barack Obama datang .", [("Barack Obama", "PERSON")]) == [("Barack Obama", "PERSON")]

@@ -35,6 +35,10 @@
    word stands right before the new start ("Ketua Umum Hanura Wiranto": the title's organisation).
 11. Brackets, dashes, commas and the like at either end of a span are trimmed ("Partai Keadilan Sejahtera ("
    → "Partai Keadilan Sejahtera"); a legal form alone ("PT") is no entity.
+12. A person of warta's leaders table (``resources/actors/leaders.yaml``) the model missed is added as PERSON
+   with ``source="gazetteer"``: the full name, or a listed surname of four letters or more that news never
+   writes in lower case ("Obama belakangan memicu kontroversi"), standing alone (no capitalised word right
+   before or after it, no entity over it).
 
 Example:
     >>> fix_entities("Analis datang.", [(0, 6, "PERSON")], sentences=[(0, 14)], tokens=[(0, 6), (7, 13), (13, 14)])
@@ -66,6 +70,12 @@ DISCOURSE_TAGS_FILE = RESOURCES / "leading_words.id.txt"
 ROLE_FILE = RESOURCES / "role_words.id.txt"
 ORG_MARKERS_FILE = RESOURCES / "org_markers.id.tsv"
 HONORIFICS_FILE = RESOURCES / "honorifics.id.txt"
+#: warta's table of heads of state and ministers (rule 12 reads their names)
+LEADERS_FILE = RESOURCES.parent / "actors" / "leaders.yaml"
+#: rule 12 switch
+ADD_KNOWN_PEOPLE = True
+#: a surname alone ("Obama") is added only from this length on
+KNOWN_SHORT_MIN_CHARS = 4
 #: rule 10 switch
 EXTEND_PERSON_LEFT = True
 #: lower-case particles inside a person's name ("Georg Ludwig von Trapp", "Umar bin Khattab")
@@ -215,7 +225,48 @@ def fix_entities(text: str, ents: list[Span3], *, sentences: list[tuple[int, int
     out = _apply_lexicon(text, out, token_starts, token_ends, sentences)
     if ADD_MAJOR_PLACES and cased:
         out = _add_major_places(text, out, tokens, sent_starts)
+    if ADD_KNOWN_PEOPLE and cased:
+        out = _add_known_people(text, out, tokens)
     return sorted(out)
+
+
+@lru_cache(maxsize=1)
+def known_people() -> tuple[frozenset[str], int]:
+    """(names of the leaders table as written, the most words in one) for rule 12."""
+    import yaml
+
+    if not LEADERS_FILE.exists():
+        return frozenset(), 0
+    names: set[str] = set()
+    for person in yaml.safe_load(LEADERS_FILE.read_text(encoding="utf-8")).get("people") or ():
+        names.update([person["name"], *(person.get("names") or ())])
+        names.update(x for x in person.get("short") or ()
+                     if len(x) >= KNOWN_SHORT_MIN_CHARS and x.lower() not in lowercase_words())
+    return frozenset(names), max((len(n.split()) for n in names), default=0)
+
+
+def _add_known_people(text: str, ents: list[Span3], tokens: list[tuple[int, int]]) -> list[Span3]:
+    """Rule 12: add missed people of the leaders table, longest name first."""
+    names, longest = known_people()
+    covered = [(s, e) for s, e, _l in ents]
+    words = [text[s:e] for s, e in tokens]
+    i = 0
+    while i < len(tokens):
+        step = 1
+        if words[i][:1].isupper() and not (i > 0 and words[i - 1][:1].isupper()):
+            for n in range(min(longest, len(tokens) - i), 0, -1):
+                j = i + n - 1
+                s, e = tokens[i][0], tokens[j][1]
+                if text[s:e] not in names:
+                    continue
+                if not (j + 1 < len(words) and words[j + 1][:1].isupper()) \
+                        and not any(s < ce and cs < e for cs, ce in covered):
+                    ents.append((s, e, "PERSON"))
+                    covered.append((s, e))
+                step = n
+                break
+        i += step
+    return ents
 
 
 def _trim_edges(text: str, start: int, end: int, tokens: list[tuple[int, int]],

@@ -153,9 +153,18 @@ def test_indonesian_figures_of_speech_are_not_events():
                  "Benda itu ditangkap oleh sensor inframerah.", "Dia menanyakan motornya yang ditahan.",
                  "Dia takut motornya disita polisi.", "Ganda putra Ukraina bentrok dengan duet Rusia.",
                  "Asap pembakaran itu menyerang kesehatan warga Rusia.", "Satelit Rusia menangkap gambar asap itu.",
-                 "Penampilan Rusia sangat menyita perhatian.", "Ukraina menghadapi ancaman resesi."):
+                 "Penampilan Rusia sangat menyita perhatian.", "Ukraina menghadapi ancaman resesi.",
+                 # coder 1.8 (seeds 181, 191): haze, viruses and light
+                 "Kabut asap dari Rusia menyerang kota-kota Ukraina.", "Virus itu menyerang warga Ukraina.",
+                 "Cahaya dari Rusia ditangkap oleh teleskop Ukraina."):
         assert RuleCoder().code(make_doc(text, actors=ACTORS)) == [], text
     assert [e.type for e in RuleCoder().code(make_doc("Rusia menyerang Ukraina.", actors=ACTORS))] == ["ASSAULT"]
+
+
+def test_a_lodged_indonesian_protest_is_a_complaint_not_a_demonstration():
+    # coder 1.8: "melayangkan protes" / "nota protes" (seeds 53, 151, 191) is CAMEO 114, ACCUSE
+    types = [e.type for e in RuleCoder().code(make_doc("Ukraina melayangkan nota protes kepada Rusia.", actors=ACTORS))]
+    assert types == ["ACCUSE"]
 
 
 def test_indonesian_weapons_phrases_set_type_and_mode():

@@ -221,51 +221,50 @@ def fix_entities(text: str, ents: list[Span3], *, sentences: list[tuple[int, int
     if ACRONYMS_AND_EXTENSIONS:
         out = _acronyms_and_extensions(text, out, tokens)
     if EXTEND_PERSON_LEFT and cased:
-        out = _extend_persons_left(text, out, tokens, sent_starts)
+        out = _extend_persons_left(text, out, tokens, sent_starts, starts)
     out = _apply_lexicon(text, out, token_starts, token_ends, sentences)
     if ADD_MAJOR_PLACES and cased:
         out = _add_major_places(text, out, tokens, sent_starts)
     if ADD_KNOWN_PEOPLE and cased:
-        out = _add_known_people(text, out, tokens)
+        out = _add_known_people(text, out, tokens, starts)
     return sorted(out)
 
 
 @lru_cache(maxsize=1)
-def known_people() -> tuple[frozenset[str], int]:
-    """(names of the leaders table as written, the most words in one) for rule 12."""
+def known_people() -> re.Pattern[str] | None:
+    """A regex of the names of the leaders table (longest first) for rule 12."""
     import yaml
 
     if not LEADERS_FILE.exists():
-        return frozenset(), 0
+        return None
     names: set[str] = set()
     for person in yaml.safe_load(LEADERS_FILE.read_text(encoding="utf-8")).get("people") or ():
         names.update([person["name"], *(person.get("names") or ())])
         names.update(x for x in person.get("short") or ()
                      if len(x) >= KNOWN_SHORT_MIN_CHARS and x.lower() not in lowercase_words())
-    return frozenset(names), max((len(n.split()) for n in names), default=0)
+    ordered = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in ordered) + r")(?!\w)") if ordered else None
 
 
-def _add_known_people(text: str, ents: list[Span3], tokens: list[tuple[int, int]]) -> list[Span3]:
-    """Rule 12: add missed people of the leaders table, longest name first."""
-    names, longest = known_people()
+def _add_known_people(text: str, ents: list[Span3], tokens: list[tuple[int, int]], starts: list[int]) -> list[Span3]:
+    """Rule 12: add missed people of the leaders table standing alone."""
+    rx = known_people()
+    if rx is None:
+        return ents
     covered = [(s, e) for s, e, _l in ents]
-    words = [text[s:e] for s, e in tokens]
-    i = 0
-    while i < len(tokens):
-        step = 1
-        if words[i][:1].isupper() and not (i > 0 and words[i - 1][:1].isupper()):
-            for n in range(min(longest, len(tokens) - i), 0, -1):
-                j = i + n - 1
-                s, e = tokens[i][0], tokens[j][1]
-                if text[s:e] not in names:
-                    continue
-                if not (j + 1 < len(words) and words[j + 1][:1].isupper()) \
-                        and not any(s < ce and cs < e for cs, ce in covered):
-                    ents.append((s, e, "PERSON"))
-                    covered.append((s, e))
-                step = n
-                break
-        i += step
+
+    def capitalised(k: int) -> bool:
+        return 0 <= k < len(tokens) and text[tokens[k][0]:tokens[k][0] + 1].isupper()
+
+    for m in rx.finditer(text):
+        s, e = m.span()
+        i, j = bisect_left(starts, s), bisect_left(starts, e) - 1
+        if i >= len(tokens) or starts[i] != s or tokens[j][1] != e:
+            continue  # not on token boundaries
+        if capitalised(i - 1) or capitalised(j + 1) or any(s < ce and cs < e for cs, ce in covered):
+            continue
+        ents.append((s, e, "PERSON"))
+        covered.append((s, e))
     return ents
 
 
@@ -273,8 +272,8 @@ def _trim_edges(text: str, start: int, end: int, tokens: list[tuple[int, int]],
                 starts: list[int]) -> tuple[int, int]:
     """Rule 11: drop the punctuation tokens of ``EDGE_PUNCT`` at either end of a span (``starts``: the
     tokens' start offsets)."""
-    i = bisect_left(starts, start)
-    inside = [tokens[k] for k in range(i, len(tokens)) if tokens[k][0] < end]
+    i, j = bisect_left(starts, start), bisect_left(starts, end)
+    inside = tokens[i:j]
     while inside and text[inside[-1][0]:inside[-1][1]] in EDGE_PUNCT:
         inside.pop()
     while inside and text[inside[0][0]:inside[0][1]] in EDGE_PUNCT:
@@ -352,9 +351,8 @@ def _name_word(word: str) -> bool:
 
 
 def _extend_persons_left(text: str, ents: list[Span3], tokens: list[tuple[int, int]],
-                         sent_starts: set[int]) -> list[Span3]:
+                         sent_starts: set[int], starts: list[int]) -> list[Span3]:
     """Rule 10: a person's name takes the name words right before it ("Pierre" + "Njanka")."""
-    starts = [s for s, _ in tokens]
     taken = [(s, e) for s, e, _l in ents]
     out: list[Span3] = []
     for s, e, label in ents:

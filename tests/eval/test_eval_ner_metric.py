@@ -72,3 +72,18 @@ def test_run_scores_a_tiny_corpus_and_dumps_the_wrong_sentences(tmp_path, monkey
     assert err["text"] == "Polri datang"
     assert err["missing"] == [{"start": 0, "end": 5, "label": "ORG", "text": "Polri"}]
     assert err["spurious"] == [{"start": 0, "end": 5, "label": "PERSON", "text": "Polri"}]
+
+
+def test_the_news_row_scores_only_sentences_the_model_never_saw(data_dir):
+    # idner-news-2k's test split shares about half its sentences with NER-UGM/NERP copies that warta trains on;
+    # the "test-unseen" row must keep none of them and still score real news
+    from warta.eval.readers.conll import read_conll
+    from warta.eval.tasks import ner
+
+    seen = ner.training_sentences(data_dir)
+    folder, filename, _labels = ner.SOURCES["idner"]
+    test = list(read_conll(data_dir / folder / filename))
+    unseen = [s for s in test if ner._sentence_key(s.tokens) not in seen]
+    assert 0 < len(unseen) < len(test)
+    rows = {s.metric: s for s in ner.run_dataset("idner", data_dir, limit=40)}
+    assert rows["f1_micro"].split == "test-unseen" and rows["f1_micro"].n > 0

@@ -342,8 +342,8 @@ def _acronyms_and_extensions(text: str, ents: list[Span3], tokens: list[tuple[in
 
 
 def _name_word(word: str) -> bool:
-    """A capitalised word that may open a person's name: not a common word, role, title, honorific,
-    clause opener or major place, and not an acronym ("KASAU")."""
+    """A capitalised word that may open a person's name: never written in lower case in CLICK-ID, not a role,
+    honorific, rank, clause opener, major place or organisation marker, and not an acronym ("KASAU")."""
     lower = word.lower()
     return (word[:1].isupper() and word.isalpha() and not word.isupper() and lower not in lowercase_words()
             and lower not in role_words() and lower not in honorifics() and lower not in leading_words()

@@ -167,6 +167,14 @@ def test_a_lodged_indonesian_protest_is_a_complaint_not_a_demonstration():
     assert types == ["ACCUSE"]
 
 
+def test_an_indonesian_attack_that_is_planned_has_not_happened():
+    # coder 1.9: the event noun after a planning verb is expected; the arrest in the same sentence did happen
+    coded = lambda text: [(e.type, e.status) for e in RuleCoder().code(make_doc(text, actors=ACTORS))]
+    assert coded("Rusia menangkap warga Ukraina yang merencanakan serangan bom di Moskow.") \
+        == [("COERCE", "occurred"), ("ASSAULT", "expected")]
+    assert coded("Rusia melancarkan serangan bom ke Ukraina.") == [("ASSAULT", "occurred")]
+
+
 def test_indonesian_weapons_phrases_set_type_and_mode():
     # CLICK-ID: police tear gas is crowd control, a missile fired into the sea a show of force
     coded = lambda text: [(e.type, e.mode) for e in RuleCoder().code(make_doc(text, actors=ACTORS))]

@@ -1,8 +1,8 @@
 """What a sentence's build says about an event the coder found in it.
 
-Three readings that look beyond the trigger's own words: the act a request asks for has not happened; a
+Four readings that look beyond the trigger's own words: the act a request asks for has not happened; a
 denial of *taking part* in an attack does not deny the attack; a capitalised event noun inside a run of
-capitalised words is part of a name.
+capitalised words is part of a name; an event noun that is the object of planning has not happened yet.
 
 Example:
     >>> from warta.coding.text import TextView
@@ -43,6 +43,22 @@ def denies_involvement(view: TextView, claim: Claim, ti: int, res: CodingResourc
         return False
     start = view.token_range(claim.start, claim.end)[0]
     return any(view.words[k] in res.denial_involvement for k in range(max(0, start - 3), ti))
+
+
+#: how many tokens before an event noun a planning verb still governs it ("merencanakan aksi serangan")
+PLAN_WINDOW = 2
+
+
+def planned(words: Sequence[str], ti: int, lo: int, res: CodingResources) -> bool:
+    """Whether the event noun at ``ti`` is what someone plans or prepares ("terduga teroris yang merencanakan
+    serangan bom", "mempersiapkan demo"): ``plan_verbs`` within ``PLAN_WINDOW`` tokens before it.
+
+    Example:
+        >>> from warta.coding.resources import load_resources
+        >>> planned("teroris yang merencanakan serangan bom".split(), 3, 0, load_resources("id"))
+        True
+    """
+    return any(words[k] in res.plan_verbs for k in range(max(lo, ti - PLAN_WINDOW), ti))
 
 
 def inside_name(text: str, view: TextView, ti: int, lo: int) -> bool:

@@ -83,6 +83,7 @@ class CodingResources:
     # a future marker does not reach a noun trigger across a clause break ("bakal naik karena serangan ini")
     future_stops_at_clause: bool = False
     no_commitment: frozenset[str] = frozenset()  # types whose announced act is no AGREE/THREATEN of its own
+    plan_verbs: frozenset[str] = frozenset()  # an event noun right after one is planned, not done (clauses.planned)
 
 
 def _ps(items) -> PhraseSet:
@@ -130,6 +131,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         denial_involvement=frozenset(w.get("denial_involvement", ())),
         future_stops_at_clause=bool(w.get("future_stops_at_clause", False)),
         no_commitment=frozenset(w.get("no_commitment", ())),
+        plan_verbs=frozenset(w.get("plan_verbs", ())),
         drop_hypothetical=bool(w.get("drop_hypothetical", False)),
         drop_negated=bool(w.get("drop_negated", False)),
         keep_negated=frozenset(w.get("keep_negated", ())),

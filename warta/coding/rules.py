@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
-from .clauses import denies_involvement, inside_name, mark_requested_acts
+from .clauses import denies_involvement, inside_name, mark_requested_acts, planned
 from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, civic, is_civic_type,
                       is_opinion, off_topic, predicate_noun, untargeted_reading)
@@ -33,7 +33,7 @@ from .resources import CodingResources, load_resources
 from .text import TextView, text_view
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.8"
+CODER_VERSION = "1.9"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -178,9 +178,8 @@ class RuleCoder:
         from .learned import load_model
 
         model = load_model(res.language)
-        # only where the rules hesitate between types: elsewhere a re-ranking inside the sentence changes nothing
-        # and only in the article's first sentence that hesitates (the lead states the main event; an encoder
-        # call costs ~0.1 ms per piece plus ~5 ms, so a long article must not pay it for every sentence)
+        # only where the rules hesitate between types (elsewhere a re-ranking changes nothing) and only in the first
+        # such sentence: the lead states the main event, and an encoder call costs ~5 ms plus ~0.1 ms per piece
         sents = [s for s, found in enumerate(found_in)
                  if len({t.type for c in found for t in (c.trig, *c.alts)}) >= MIN_TYPES_TO_RERANK][:RERANK_SENTENCES]
         if model is None or not sents:
@@ -295,6 +294,8 @@ class RuleCoder:
         if c.mod.status == "expected" and res.future_stops_at_clause and c.voice == "nominal" and any(
                 words[k] in res.clause_breaks for k in range(max(lo, c.ti - FUTURE_WINDOW), c.ti)):
             c.mod = replace(c.mod, status="occurred", intent=False)  # "bakal naik karena serangan ini"
+        if c.mod.status == "occurred" and c.voice == "nominal" and planned(words, c.ti, lo, res):
+            c.mod = replace(c.mod, status="expected")  # "merencanakan serangan bom": an attack planned, not made
         if c.mod.status == "occurred" and c.trig.type != "REQUEST" and self._requested(words, c.ti, lo, res):
             c.mod = replace(c.mod, status="hypothetical", intent=False)
         elif c.mod.status == "occurred" and any(words[k] in res.purpose_markers and not (

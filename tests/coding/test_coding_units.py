@@ -175,6 +175,13 @@ def test_an_indonesian_attack_that_is_planned_has_not_happened():
     assert coded("Rusia melancarkan serangan bom ke Ukraina.") == [("ASSAULT", "occurred")]
 
 
+def test_an_indonesian_future_marker_governs_the_first_act_after_it():
+    # coder 1.10: the arrest after a relative clause with "akan" happened; coordinated acts share the marker
+    coded = lambda text: [(e.type, e.status) for e in RuleCoder().code(make_doc(text, actors=ACTORS))]
+    assert ("COERCE", "occurred") in coded("Warga Rusia yang akan menyerang Ukraina itu ditangkap polisi Ukraina.")
+    assert ("COERCE", "expected") in coded("Rusia akan mengusir dan menangkap diplomat Ukraina.")
+
+
 def test_indonesian_weapons_phrases_set_type_and_mode():
     # CLICK-ID: police tear gas is crowd control, a missile fired into the sea a show of force
     coded = lambda text: [(e.type, e.mode) for e in RuleCoder().code(make_doc(text, actors=ACTORS))]

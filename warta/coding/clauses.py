@@ -1,8 +1,9 @@
 """What a sentence's build says about an event the coder found in it.
 
-Four readings that look beyond the trigger's own words: the act a request asks for has not happened; a
-denial of *taking part* in an attack does not deny the attack; a capitalised event noun inside a run of
-capitalised words is part of a name; an event noun that is the object of planning has not happened yet.
+Five readings that look beyond the trigger's own words: the act a request asks for has not happened; a future
+marker governs the first act after it, not the main verb after a relative clause; a denial of *taking part* in an
+attack does not deny the attack; a capitalised event noun inside a run of capitalised words is part of a name; an
+event noun that is the object of planning has not happened yet.
 
 Example:
     >>> from warta.coding.text import TextView
@@ -21,6 +22,34 @@ from ..model import Claim
 from .arguments import PUNCT_BREAKS
 from .resources import CodingResources
 from .text import TextView
+
+
+#: how far before a trigger a future marker governs it (as ``modality.FUTURE_WINDOW``)
+FUTURE_REACH = 4
+
+
+def mark_clause_scopes(found: Sequence[Any], words: Sequence[str], lo: int, res: CodingResources) -> None:
+    """The sentence-level readings of status for the coder's candidates ``found`` of one sentence starting at
+    token ``lo``: requested acts (:func:`mark_requested_acts`) and future markers taken by an earlier act
+    (:func:`mark_future_taken`), each where the language's resources ask for it."""
+    if res.request_scope_breaks:
+        mark_requested_acts(found, words, res)
+    if res.future_taken_by_first_act:
+        mark_future_taken(found, words, lo, res)
+
+
+def mark_future_taken(found: Sequence[Any], words: Sequence[str], lo: int, res: CodingResources) -> None:
+    """A future marker governs the first act after it: in "Teroris yang akan menyerang itu ditangkap polisi" the
+    attack is expected, the arrest is not. An act stays expected when every act between it and its markers is
+    joined to it by a coordinator ("akan menyerang dan membunuh")."""
+    for c in found:
+        if c.mod.status != "expected":
+            continue
+        cues = [i for i, _ in res.expected.finditer(words, max(lo, c.ti - FUTURE_REACH), c.ti)]
+        between = [k for k in found if k is not c and any(i < k.ti for i in cues) and k.tj <= c.ti]
+        if cues and all(any(i < k.ti and not any(words[m] in res.coordinators for m in range(k.tj, c.ti))
+                            for k in between) for i in cues):
+            c.mod = replace(c.mod, status="occurred", intent=False)
 
 
 def mark_requested_acts(found: Sequence[Any], words: Sequence[str], res: CodingResources) -> None:

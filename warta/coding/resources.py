@@ -84,6 +84,7 @@ class CodingResources:
     future_stops_at_clause: bool = False
     no_commitment: frozenset[str] = frozenset()  # types whose announced act is no AGREE/THREATEN of its own
     plan_verbs: frozenset[str] = frozenset()  # an event noun right after one is planned, not done (clauses.planned)
+    future_taken_by_first_act: bool = False  # a future marker governs the first act after it (clauses)
 
 
 def _ps(items) -> PhraseSet:
@@ -132,6 +133,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         future_stops_at_clause=bool(w.get("future_stops_at_clause", False)),
         no_commitment=frozenset(w.get("no_commitment", ())),
         plan_verbs=frozenset(w.get("plan_verbs", ())),
+        future_taken_by_first_act=bool(w.get("future_taken_by_first_act", False)),
         drop_hypothetical=bool(w.get("drop_hypothetical", False)),
         drop_negated=bool(w.get("drop_negated", False)),
         keep_negated=frozenset(w.get("keep_negated", ())),

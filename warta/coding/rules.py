@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
-from .clauses import denies_involvement, inside_name, mark_requested_acts, planned
+from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned
 from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, civic, is_civic_type,
                       is_opinion, off_topic, predicate_noun, untargeted_reading)
@@ -33,7 +33,7 @@ from .resources import CodingResources, load_resources
 from .text import TextView, text_view
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.9"
+CODER_VERSION = "1.10"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -148,8 +148,7 @@ class RuleCoder:
                                             aimed=bool(c.recipients or c.fatalities or c.injured),
                                             place_starts=[k for k, _e, pid in view.place_mentions
                                                           if c.tj <= k < hi and pid not in regions])
-            if res.request_scope_breaks:
-                mark_requested_acts(found, view.words, res)
+            mark_clause_scopes(found, view.words, lo, res)
             trigger_at[s] = [c.ti for c in found]  # every trigger claims its nearby dates, kept or not
             non_political = off_topic(view.words, lo, hi, res, actor_at_token=view.actor_at_token,
                                       armed=armed_sentence(view.actor_at_token[lo:hi], armed))

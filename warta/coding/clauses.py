@@ -20,12 +20,9 @@ from typing import Any
 
 from ..model import Claim
 from .arguments import PUNCT_BREAKS
+from .modality import FUTURE_WINDOW
 from .resources import CodingResources
 from .text import TextView
-
-
-#: how far before a trigger a future marker governs it (as ``modality.FUTURE_WINDOW``)
-FUTURE_REACH = 4
 
 
 def mark_clause_scopes(found: Sequence[Any], words: Sequence[str], lo: int, res: CodingResources) -> None:
@@ -45,7 +42,7 @@ def mark_future_taken(found: Sequence[Any], words: Sequence[str], lo: int, res: 
     for c in found:
         if c.mod.status != "expected":
             continue
-        cues = [i for i, _ in res.expected.finditer(words, max(lo, c.ti - FUTURE_REACH), c.ti)]
+        cues = [i for i, _ in res.expected.finditer(words, max(lo, c.ti - FUTURE_WINDOW), c.ti)]
         between = [k for k in found if k is not c and any(i < k.ti for i in cues) and k.tj <= c.ti]
         if cues and all(any(i < k.ti and not any(words[m] in res.coordinators for m in range(k.tj, c.ti))
                             for k in between) for i in cues):

@@ -596,4 +596,3 @@ class RuleCoder:
 def _after_locative(words, i: int, lo: int) -> bool:
     """Whether the word before position ``i`` (inside a sentence starting at ``lo``) is a locative."""
     return i - 1 >= lo and words[i - 1] in PLACE_PREPS
-

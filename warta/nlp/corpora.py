@@ -45,6 +45,16 @@ POSTAG_TO_UPOS = {
 ATTACHED_CLITICS = frozenset({"nya", "lah", "kah", "pun"})
 
 
+def sentence_key(tokens: Sequence[str]) -> str:
+    """The form in which sentences are compared across corpora (deduplication, test overlap).
+
+    Example:
+        >>> sentence_key(["Joko", "Widodo", "datang"])
+        'joko widodo datang'
+    """
+    return " ".join(tokens).lower()
+
+
 @dataclass
 class Sentence:
     tokens: list[str]
@@ -53,7 +63,7 @@ class Sentence:
 
     @property
     def key(self) -> str:
-        return " ".join(self.tokens).lower()
+        return sentence_key(self.tokens)
 
 
 def _read_pairs(path: Path) -> Iterator[tuple[list[str], list[str]]]:

@@ -109,8 +109,10 @@ def run_dataset(dataset: str, data_dir: Path, *, limit: int | None = None,
     sentences = list(read_conll(data_dir / folder / filename))
     split = UNSEEN_ONLY.get(dataset, SPLIT)
     if dataset in UNSEEN_ONLY:
+        from ...nlp.corpora import sentence_key
+
         seen = training_sentences(data_dir)
-        sentences = [s for s in sentences if _sentence_key(s.tokens) not in seen]
+        sentences = [s for s in sentences if sentence_key(s.tokens) not in seen]
     if limit is not None:
         sentences = sentences[:limit]
     gold = [s.char_spans(label_map) for s in sentences]
@@ -136,11 +138,6 @@ def run_dataset(dataset: str, data_dir: Path, *, limit: int | None = None,
     ]
     scores += [Score(TASK, dataset, split, f"f1_{lab.lower()}", by[lab].f1, by[lab].support, secs) for lab in LABELS]
     return scores
-
-
-def _sentence_key(tokens: Iterable[str]) -> str:
-    """The form in which the training corpora are deduplicated (``warta.nlp.corpora.Sentence.key``)."""
-    return " ".join(tokens).lower()
 
 
 def training_sentences(data_dir: Path) -> set[str]:

@@ -99,3 +99,12 @@ def test_a_missed_leader_of_the_leaders_table_is_added():
     # not inside a longer capitalised name, and not where the model already has an entity
     assert fix("Yayasan Obama Foundation dibuka .", []) == []
     assert fix("Barack Obama datang .", [("Barack Obama", "PERSON")]) == [("Barack Obama", "PERSON")]
+
+
+def test_a_bracket_left_open_inside_a_span_is_cut_and_the_acronym_added():
+    assert fix("Komisi Pemberantasan Korupsi ( KPK ) menangkap .", [("Komisi Pemberantasan Korupsi ( KPK", "ORG")]) \
+        == [("Komisi Pemberantasan Korupsi", "ORG"), ("KPK", "ORG")]
+    assert fix("PT Angkasa Pura II ( Persero ) rugi .", [("PT Angkasa Pura II ( Persero", "ORG")]) \
+        == [("PT Angkasa Pura II", "ORG")]
+    assert fix("Salvatore ( Sam ) Liberace datang .", [("Salvatore ( Sam ) Liberace", "PERSON")]) \
+        == [("Salvatore ( Sam ) Liberace", "PERSON")]  # a closed bracket stays

@@ -34,7 +34,9 @@
    "Pak", "Ustadz", "Kompol"), a clause opener, a major place or part of another entity, and unless a capitalised
    word stands right before the new start ("Ketua Umum Hanura Wiranto": the title's organisation).
 11. Brackets, dashes, commas and the like at either end of a span are trimmed ("Partai Keadilan Sejahtera ("
-   → "Partai Keadilan Sejahtera"); a legal form alone ("PT") is no entity.
+   → "Partai Keadilan Sejahtera"), and so is a bracket left open inside it with what follows ("Komisi
+   Pemberantasan Korupsi (KPK" → "Komisi Pemberantasan Korupsi"; rule 8 then adds "KPK"); a legal form
+   alone ("PT") is no entity.
 12. A person of warta's leaders table (``resources/actors/leaders.yaml``) the model missed is added as PERSON
    with ``source="gazetteer"``: the full name, or a listed surname of four letters or more that news never
    writes in lower case ("Obama belakangan memicu kontroversi"), standing alone (no capitalised word right
@@ -270,10 +272,13 @@ def _add_known_people(text: str, ents: list[Span3], tokens: list[tuple[int, int]
 
 def _trim_edges(text: str, start: int, end: int, tokens: list[tuple[int, int]],
                 starts: list[int]) -> tuple[int, int]:
-    """Rule 11: drop the punctuation tokens of ``EDGE_PUNCT`` at either end of a span (``starts``: the
-    tokens' start offsets)."""
+    """Rule 11: drop the punctuation tokens of ``EDGE_PUNCT`` at either end of a span, and an unclosed bracket
+    inside it with the tokens after it (``starts``: the tokens' start offsets)."""
     i, j = bisect_left(starts, start), bisect_left(starts, end)
     inside = tokens[i:j]
+    opened = [k for k, (a, b) in enumerate(inside) if text[a:b] == "("]
+    if opened and not any(text[a:b] == ")" for a, b in inside[opened[-1]:]):
+        inside = inside[:opened[-1]]  # "Komisi Pemberantasan Korupsi (KPK": the bracket is not the name's
     while inside and text[inside[-1][0]:inside[-1][1]] in EDGE_PUNCT:
         inside.pop()
     while inside and text[inside[0][0]:inside[0][1]] in EDGE_PUNCT:

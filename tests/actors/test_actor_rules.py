@@ -1,6 +1,7 @@
 """Actor rules on hand-built documents (places from the places stage, no language model)."""
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from warta.actors import actor_at, find_actors
@@ -154,3 +155,42 @@ def test_a_model_name_may_start_with_a_common_word():
     doc = _actors(text, entities=[Entity("e1", 9, 22, "Park Geun-hye", "PERSON")], published=date(2016, 12, 9))
     park = _by_text(doc)["Presiden Park Geun-hye"]
     assert (park.name, park.role, park.country) == ("Park Geun-hye", "president", "KOR")
+
+
+def _ent(text, surface, label="ORG", nth=0):
+    start = [m.start() for m in re.finditer(re.escape(surface), text)][nth]
+    return Entity(id=f"e{start}", start=start, end=start + len(surface), text=surface, label=label)
+
+
+def test_named_bodies_and_organisations_with_a_head_word_are_actors():
+    text = ("Komisi Pemberantasan Korupsi (KPK) menangkap Bupati Kudus. Polda Metro Jaya menahan tiga orang. "
+            "Partai Demokrat mengecam penangkapan itu. KPK juga menggeledah kantor Pemkab Kudus. "
+            "Persib menyerang gawang Persija.")
+    ents = [_ent(text, s) for s in ("Polda Metro Jaya", "Partai Demokrat", "Pemkab Kudus", "Persib", "Persija")]
+    got = _by_text(_actors(text, entities=ents))
+    kpk = got["Komisi Pemberantasan Korupsi"]
+    assert (kpk.kind, kpk.country, kpk.sector, kpk.code) == ("organization", "IDN", "GOV", "IDN.GOV.KPK")
+    assert got["KPK"] is kpk and len(kpk.mentions) == 3  # the table's acronym, in brackets and alone
+    assert (got["Polda Metro Jaya"].sector, got["Polda Metro Jaya"].country) == ("COP", "IDN")  # "polda" is Indonesian
+    assert (got["Pemkab Kudus"].sector, got["Pemkab Kudus"].country) == ("GOV", "IDN")
+    party = got["Partai Demokrat"]
+    assert (party.kind, party.sector, party.country) == ("organization", "PTY", None)  # whose party: not said
+    assert "Persib" not in got and "Persija" not in got  # clubs have no head word: not actors
+
+
+def test_an_organisation_takes_the_country_of_a_place_in_its_name_and_its_acronym_joins_it():
+    text = "The Los Angeles Police Department arrested two men on Tuesday."
+    got = _by_text(_actors(text, language="en", entities=[_ent(text, "The Los Angeles Police Department")]))
+    lapd = got["The Los Angeles Police Department"]
+    assert (lapd.kind, lapd.sector, lapd.country, lapd.code) == ("organization", "COP", "USA", "USA.COP")  # police wins
+    text = "The Ivory Coast's Supreme Court decided to allow him to run."
+    got = _by_text(_actors(text, language="en", entities=[_ent(text, "Supreme Court")]))
+    court = got["Ivory Coast's Supreme Court"]  # the owner named before the organisation gives its country
+    assert (court.name, court.country, court.sector) == ("Supreme Court", "CIV", "JUD")
+    text = "Partai Demokrat AS menolak rencana itu."
+    party = _by_text(_actors(text, entities=[_ent(text, "Partai Demokrat")]))["Partai Demokrat AS"]
+    assert (party.country, party.sector) == ("USA", "PTY")  # in Indonesian the owner follows
+    text = "Badan Penanggulangan Bencana Daerah (BPBD) mengirim bantuan. Kemarin BPBD menutup jalan."
+    got = _by_text(_actors(text, entities=[_ent(text, "Badan Penanggulangan Bencana Daerah")]))
+    bpbd = got["Badan Penanggulangan Bencana Daerah"]
+    assert got["BPBD"] is bpbd and len(bpbd.mentions) == 3 and bpbd.sector == "GOV"

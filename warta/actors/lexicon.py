@@ -99,6 +99,9 @@ class Lexicon:
     def __init__(self) -> None:
         self.igos = PhraseMatcher()
         self.groups = PhraseMatcher()  # named armed groups and movements → (country, sector, code)
+        self.organisations = PhraseMatcher()  # named state bodies and parties → (country, sector, code)
+        self.org_heads = {lang: PhraseMatcher() for lang in ("id", "en")}  # head words → (sector, country)
+        self.law_titles: frozenset[str] = frozenset()  # name keys of "UU", "RUU" …: a body after them names a law
         self.demonyms = PhraseMatcher()
         self.metonyms = PhraseMatcher()
         self.titles = {lang: PhraseMatcher() for lang in ("id", "en")}
@@ -157,6 +160,15 @@ def get_lexicon() -> Lexicon:
     for rec in _read("groups.yaml").values():
         for n in rec["names"]:
             lex.groups.add(n, (rec.get("country"), rec["sector"], rec["code"]))
+    orgs = _read("organisations.yaml")
+    for key, rec in orgs["named"].items():
+        code = f"{rec['country']}.{rec['sector']}.{key}"
+        for n in rec["names"]:
+            lex.organisations.add(n, (rec["country"], rec["sector"], code))
+    lex.law_titles = frozenset(name_key(w) for w in orgs.get("law_titles", []))
+    for lang in ("id", "en"):
+        for head, (sector, *country) in orgs["heads"][lang].items():
+            lex.org_heads[lang].add(head, (sector, country[0] if country else None))
     states = _read("states.yaml")
     # warta's table first (it decides "French" → FRA), then every country's English demonym and
     # capital from countryinfo and GeoNames, with the plural of the demonym ("Nigerians")

@@ -19,6 +19,8 @@ composed by a few patterns, in this order:
    dateline ("JAKARTA, KOMPAS.com —") or it starts a district's name ("Jakarta Timur"); IGO names are
    IGOs; named
    armed groups and movements (``groups.yaml``: Hamas, Taliban, OPM ...) are groups with their country;
+   named state bodies and parties (``organisations.yaml``: KPK, TNI, FBI ...) are organisations, and so is
+   a model ORG entity whose head word gives a sector ("Polda Metro Jaya"; ``organisations.py``);
 5. people: model PERSON entities and names of the leaders table; a later lone surname or given
    name ("Kim") joins the nearest earlier person whose name contains it, never a new person.
 
@@ -42,6 +44,7 @@ from typing import Any
 from ..geo.normalize import name_key, word_spans
 from ..model import Actor, Document, Span
 from .lexicon import Lexicon, get_lexicon
+from .organisations import add_organisations, head_sector, named_by_acronym, names_a_law
 
 #: plain words allowed between a sector noun and its country ("pasukan reguler Rusia")
 MAX_GAP_WORDS = 1
@@ -67,7 +70,7 @@ STATE_WORDS = frozenset("republik negara kerajaan kesatuan federasi persatuan pe
 class _Item:
     i: int  # first word
     j: int  # one past the last word
-    kind: str  # state | demonym | capital | igo | named | title | sector | person
+    kind: str  # state | demonym | capital | igo | named | organization | title | sector | person
     value: Any
     start: int
     end: int
@@ -151,6 +154,7 @@ class _Reader:
             cap = _is_cap(self.word(k))
             if cap:
                 for prio, (kind, matcher) in enumerate((("person", lex.people), ("igo", lex.igos), ("named", lex.groups),
+                                                        ("organization", lex.organisations),
                                                         ("demonym", lex.demonyms), ("capital", lex.metonyms),
                                                         ("person", lex.short_names))):
                     hit = matcher.match(self.text, self.words, k, self.keys)
@@ -340,18 +344,21 @@ class _Reader:
         for it in items:
             if it.used:
                 continue
-            if it.kind == "state" and (org := self.organisation_around(it)) is not None:
-                self.organisation(it.value, org)
+            if it.kind in ("state", "capital") and (org := self.organisation_around(it)) is not None:
+                self.organisation(it.value, org)  # "Bank Indonesia", "Paris Saint-Germain (PSG)"
             elif it.kind in ("state", "demonym"):
                 self.state(it.value, (it.start, it.end))
             elif it.kind == "capital" and not self.preceded_by_locative(it.i) and self.acts(it, items, n_of[id(it)]):
                 self.state(it.value, (it.start, it.end))
             elif it.kind == "igo":
                 self.add(it.value, (it.start, it.end), name=self.text[it.start:it.end], kind="igo", code=it.value)
-            elif it.kind == "named":
+            elif it.kind == "organization" and names_a_law(self, it.i):
+                pass  # "revisi UU KPK": the law, not the commission
+            elif it.kind in ("named", "organization"):
                 country, sector, code = it.value
-                self.add(code, (it.start, it.end), name=self.text[it.start:it.end], kind="group", country=country,
-                         sector=sector, code=code)
+                self.add(code, (it.start, it.end), name=self.text[it.start:it.end],
+                         kind="group" if it.kind == "named" else "organization", country=country, sector=sector,
+                         code=code)
             elif it.kind == "sector" and name_key(self.text[it.start:it.end]) in self.lex.standalone:
                 self.add(f"GRP:{it.value}:{name_key(self.text[it.start:it.end])}", (it.start, it.end),
                          name=self.text[it.start:it.end], kind="group", sector=it.value, code=it.value)
@@ -361,6 +368,7 @@ class _Reader:
                 else:
                     self.person(it.i, it.j, it.value, (it.start, it.end))
             it.used = True
+        add_organisations(self, {(it.i, it.j): it.value for it in items if it.kind in ("state", "demonym")})
         self.attach_offices(offices)
         self.short_names(items_at)
         return self.finish()
@@ -391,8 +399,9 @@ class _Reader:
 
     def organisation_around(self, it: _Item) -> tuple[int, int] | None:
         """The model ORG entity a country name sits inside ("Bank Indonesia", "Universitas Indonesia"),
-        unless its other words only name the state ("Republik Indonesia")."""
-        for i, j in self.org_spans:
+        unless its other words only name the state ("Republik Indonesia"), or a longer name an acronym follows
+        ("Masyarakat Anti Korupsi Indonesia (MAKI)")."""
+        for i, j in [*self.org_spans, *filter(None, [named_by_acronym(self, it.i, it.j)])]:
             if i <= it.i and it.j <= j and j - i > it.j - it.i:
                 other = [self.keys[k] for k in range(i, j) if not it.i <= k < it.j]
                 if all(w in STATE_WORDS for w in other):
@@ -406,7 +415,8 @@ class _Reader:
         i, j = words
         start, end = self.words[i][0], self.words[j - 1][1]
         hit = self.lex.sectors[self.lang].match(self.text, self.words, i, self.keys)
-        sector = hit[1] if hit else None
+        head = head_sector(self, i, j)
+        sector = hit[1] if hit else head[0] if head else None
         name = self.text[start:end]
         code = f"{alpha3}.{sector}" if sector else f"{alpha3}:{name_key(name)}"
         self.add(code, (start, end), name=name, kind="organization", country=alpha3, sector=sector, code=code)

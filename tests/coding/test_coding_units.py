@@ -197,6 +197,24 @@ def test_indonesian_subject_search_stops_at_a_reporting_cue_with_a_subject_of_it
     assert actors("Rusia mengatakan Amerika Serikat menyerang Ukraina.") == [["a5"]]
 
 
+def test_indonesian_subject_search_steps_over_a_bracketed_aside():
+    # "Komisi Pemberantasan Korupsi (KPK) menangkap …", "Polri pada Jumat (26/7) menangkap …": the bracket
+    # between subject and verb is an aside, not the end of the clause
+    actors = lambda text: [e.actors for e in RuleCoder().code(make_doc(text, actors=ACTORS)) if e.type == "COERCE"]
+    assert actors("Polri pada Jumat (26/7) menangkap tiga tersangka di Jakarta.") == [["a2"]]
+    assert actors("Kepolisian Negara (Polri) menangkap tiga tersangka di Jakarta.") == [["a2"]]
+    assert actors("Kepolisian Negara (yang dikenal luas sebagai lembaga penegak hukum utama kita) menangkap tiga "
+                  "tersangka di Jakarta.") == [[]]  # too long an aside: no subject reached
+
+
+def test_an_organisation_named_only_after_the_trigger_is_no_evidence_of_an_event():
+    # CLICK-ID development sample (seed 555, September 2019): the KPK law debate
+    coded = lambda text: [(e.type, e.actors, e.recipients) for e in RuleCoder().code(make_doc(text, actors=ACTORS))]
+    assert coded("Revisi itu dinilai bisa mengancam independensi Polri.") == []
+    assert coded("Polri mengancam akan menangkap para pelaku.")[0][:2] == ("THREATEN", ["a2"])
+    assert coded("Rusia mengancam Polri.") == [("THREATEN", ["a3"], ["a2"])]
+
+
 def test_indonesian_arrest_and_seizure_nouns_need_someone_or_someone_carrying_them_out():
     # CLICK-ID development sample (seed 777): warrants, legal powers, fisheries and idioms
     coded = lambda text: [e.type for e in RuleCoder().code(make_doc(text, actors=ACTORS))]

@@ -26,6 +26,8 @@ from .resources import CodingResources
 
 #: how far left of a trigger its subject may sit (tokens)
 SUBJECT_WINDOW = 9
+#: at most this many words inside a bracketed aside between a subject and its verb ("(26/7)", "(KPK)")
+BRACKET_ASIDE = 6
 #: how far right of a trigger its object may sit
 OBJECT_WINDOW = 8
 #: how far right of a nominal trigger a possessor actor may sit ("serangan misil Ukraina")
@@ -105,17 +107,37 @@ def subject(words, at: Mentions, ti: int, lo: int, res: CodingResources) -> tupl
         while j > lo and words[j] != ",":
             j -= 1
         k = j - 1 if (j > lo and words[j] == ",") else ti - 2  # the trigger itself opens the aside
-    for i in range(k, max(lo, ti - SUBJECT_WINDOW) - 1, -1):
+    i, stop = k, max(lo, ti - SUBJECT_WINDOW)
+    while i >= stop:
         w = words[i]
         if at[i] is not None:
             return _coordinated_left(words, at, i, lo, res), i
         if w in res.pronouns:
             return [], i
+        if w == ")" and (opening := _bracket_opening(words, i, lo)) is not None:
+            # "KPK pada Jumat (26/7) menangkap", "Komisi Pemberantasan Korupsi (KPK) menangkap": a bracket is an aside
+            inside = [j for j in range(i - 1, opening, -1) if at[j] is not None]
+            if inside:
+                return _coordinated_left(words, at, inside[0], opening + 1, res), inside[0]
+            i = opening - 1
+            stop = max(lo, stop - (i - opening + 1))  # the aside does not count against the window
+            continue
         if w in PUNCT_BREAKS or w in res.clause_breaks or w == ",":
             break
         if res.subjectless_words and res.cues.match(words, i) and _own_subject(words, i, ti, res):
             break  # "Korsel menyatakan negara tetangganya itu menembakkan": the speaker did not fire
+        i -= 1
     return [], None
+
+
+def _bracket_opening(words, close: int, lo: int) -> int | None:
+    """Index of the "(" that the ")" at ``close`` ends, when at most ``BRACKET_ASIDE`` words lie between."""
+    for j in range(close - 1, max(lo, close - BRACKET_ASIDE - 1) - 1, -1):
+        if words[j] == "(":
+            return j
+        if words[j] in PUNCT_BREAKS:
+            return None
+    return None
 
 
 def _through_light_verb(words, ti: int, lo: int, res: CodingResources) -> bool:

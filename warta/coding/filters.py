@@ -198,6 +198,22 @@ def is_public(actor: Actor) -> bool:
     return actor.kind in PUBLIC_KINDS or bool(actor.sector) or bool(actor.country and actor.kind != ORGANIZATION)
 
 
+def organisations_alone(actors: Sequence[str], recipients: Sequence[str], actor_by_id: dict[str, Actor]) -> bool:
+    """True when an event has no actor and only organisations as recipients.
+
+    Doing something, an organisation is a participant ("DPR menyetujui revisi itu", "Polri melakukan
+    penyitaan"); named only after the trigger it often is none ("mengancam independensi KPK", "menolak
+    pengesahan revisi itu … melemahkan KPK"), so such an event needs other evidence.
+
+    Example:
+        >>> kpk = Actor(id="a1", name="KPK", kind="organization")
+        >>> organisations_alone([], ["a1"], {"a1": kpk}), organisations_alone(["a1"], [], {"a1": kpk})
+        (True, False)
+    """
+    return not actors and bool(recipients) and all(
+        r in actor_by_id and actor_by_id[r].kind == ORGANIZATION for r in recipients)
+
+
 #: words after which a verb form is read as a noun (rules.EN_NOUN_MARKERS adds counting words to these)
 NOUN_MARKERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
                           "of", "for", "in", "after", "during", "against", "new", "further", "any", "no", "s", "’s",

@@ -86,5 +86,15 @@ def modality(words: Sequence[str], trigger: int, lo: int, hi: int, res: CodingRe
     for _ in res.hypothetical.finditer(words, max(lo, trigger - HYPOTHETICAL_WINDOW), trigger):
         status = "hypothetical"
         intent = False
+    if _asked(words, trigger, hi):
+        status, intent = "hypothetical", False  # "… mengundurkan diri atau seperti apa?": a question asserts nothing
     historical = any(True for _ in res.historical.finditer(words, lo, hi))
     return Modality(certainty, polarity, status, historical, intent)
+
+
+def _asked(words: Sequence[str], trigger: int, hi: int) -> bool:
+    """Does the clause of the trigger end in a question mark?"""
+    for k in range(trigger + 1, hi):
+        if words[k] in STOP:
+            return words[k] == "?"
+    return False

@@ -25,7 +25,7 @@ from .arguments import assign
 from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned
 from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, civic, is_civic_type,
-                      is_opinion, off_topic, predicate_noun, untargeted_reading)
+                      is_opinion, off_topic, organisations_alone, predicate_noun, untargeted_reading)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
 from .numbers import casualties
@@ -33,7 +33,7 @@ from .resources import CodingResources, load_resources
 from .text import TextView, text_view
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.10"
+CODER_VERSION = "1.11"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -125,8 +125,7 @@ class RuleCoder:
                  lexicon_layers: tuple[str, ...] | None = None) -> None:
         self.learned_weight = LEARNED_WEIGHT if learned_weight is None else learned_weight
         self.learned_fallback = LEARNED_FALLBACK if learned_fallback is None else learned_fallback
-        # generated fallback lexicon layers, e.g. ("en_cameo.yaml",); None: the lexicon file's own list
-        self.lexicon_layers = lexicon_layers
+        self.lexicon_layers = lexicon_layers  # generated lexicon layers, e.g. ("en_cameo.yaml",); None: the file's
 
     def code(self, doc: Document) -> list[Event]:
         res = load_resources(doc.language or "id", layers=self.lexicon_layers)
@@ -153,6 +152,9 @@ class RuleCoder:
             non_political = off_topic(view.words, lo, hi, res, actor_at_token=view.actor_at_token,
                                       armed=armed_sentence(view.actor_at_token[lo:hi], armed))
             kept = self._prune(self._merge(found), view.words, lo, hi, res, silent=non_political)
+            if res.require_actor:  # "mengancam independensi KPK": an organisation after a trigger is no proof
+                kept = [c for c in kept if not organisations_alone(c.actors, c.recipients, actor_by_id) or (
+                    c.trig.type in UNATTRIBUTED_OK and c.trig.weight >= STRONG_TRIGGER)]  # as the actor gate
             if res.civic_types:
                 kept = [c for c in kept if not is_civic_type(c.trig, res) or civic(
                     [actor_by_id[a] for a in c.actors + c.recipients if a in actor_by_id], view.words, lo, hi, res)]

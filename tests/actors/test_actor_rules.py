@@ -194,3 +194,13 @@ def test_an_organisation_takes_the_country_of_a_place_in_its_name_and_its_acrony
     got = _by_text(_actors(text, entities=[_ent(text, "Badan Penanggulangan Bencana Daerah")]))
     bpbd = got["Badan Penanggulangan Bencana Daerah"]
     assert got["BPBD"] is bpbd and len(bpbd.mentions) == 3 and bpbd.sector == "GOV"
+
+
+def test_a_local_office_takes_the_country_of_its_town_and_an_unmarked_body_its_head_word():
+    text = "Bupati Kudus Muhammad Tamzil ditangkap. Polres Metro Jakarta Pusat menangkap dua orang di Jakarta Pusat."
+    doc = _actors(text, entities=[_ent(text, "Kudus", "GPE"), _ent(text, "Muhammad Tamzil", "PERSON")])
+    got = _by_text(doc)
+    regent = got["Bupati Kudus Muhammad Tamzil"]
+    assert (regent.name, regent.role, regent.country) == ("Muhammad Tamzil", "regent", "IDN")
+    police = got["Polres Metro Jakarta Pusat"]  # no model entity: "Polres" names an Indonesian police unit itself
+    assert (police.kind, police.sector, police.country) == ("organization", "COP", "IDN")

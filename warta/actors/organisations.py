@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: when an English name holds several head words, the more specific sector wins ("Police Department")
 SECTOR_RANK = ("COP", "MIL", "JUD", "LEG", "PTY", "GOV")
+#: at most this many words make the name of a body the model left unmarked ("Polres Metro Jakarta Pusat")
+MAX_BODY_WORDS = 5
 #: what may stand between an English owner state and its organisation
 OWNER_GAPS = frozenset({" ", "'s ", "’s "})
 #: "(LSF)" right after a name: two to nine letters, capitals but for one inner lower-case letter ("KemenPAN")
@@ -125,6 +127,7 @@ def add_organisations(reader: _Reader, states: dict[tuple[int, int], str]) -> No
         m = ACRONYM.match(reader.text, reader.words[j - 1][1])
         if m and _initials_fit(m.group(1), name) and m.group(1) not in acronyms:
             acronyms[m.group(1)] = key
+    _add_unmarked_bodies(reader)
     if not acronyms:
         return
     for k, (s, e) in enumerate(reader.words):
@@ -132,3 +135,31 @@ def add_organisations(reader: _Reader, states: dict[tuple[int, int], str]) -> No
         if key is not None and not names_a_law(reader, k) and not any(a < e and s < b for a, b in reader.covered):
             reader.drafts[key].mentions.append(Span(s, e))
             reader.covered.append((s, e))
+
+
+def _add_unmarked_bodies(reader: _Reader) -> None:
+    """A head word of one country that the model left unmarked, with the capitalised words after it ("Polres
+    Metro Jakarta Pusat menangkap …", "jajaran Polda"): such a word names a body of that country by itself."""
+    if reader.lang == "en":
+        return
+    matcher = reader.lex.org_heads["id"]
+    k = 0
+    while k < len(reader.words):
+        s, e = reader.words[k]
+        hit = matcher.match(reader.text, reader.words, k, reader.keys) if reader.word(k)[:1].isupper() else None
+        if hit is None or hit[1][1] is None or names_a_law(reader, k) or \
+                any(a < e and s < b for a, b in reader.covered):
+            k += 1
+            continue
+        j = k + hit[0]
+        while j < len(reader.words) and j - k < MAX_BODY_WORDS and reader.word(j)[:1].isupper() and \
+                reader.text[reader.words[j - 1][1]:reader.words[j][0]] == " " and \
+                not any(a < reader.words[j][1] and reader.words[j][0] < b for a, b in reader.covered):
+            j += 1
+        start, end = s, reader.words[j - 1][1]
+        name = reader.text[start:end]
+        (sector, country) = hit[1]
+        key = "ORG:" + re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
+        reader.add(key, (start, end), name=name, kind="organization", country=country, sector=sector,
+                   code=f"{country}.{sector}")
+        k = j

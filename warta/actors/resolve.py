@@ -107,9 +107,12 @@ class _Reader:
         self.word_at_end = {e: k for k, (_, e) in enumerate(self.words)}
         starts = [a for a, _ in self.words]
         self.place_words: set[int] = set()  # words inside a place mention
+        self.place_country: dict[int, str | None] = {}  # first word of a place mention → the place's country
         for place in doc.places:
             for m in place.mentions:
                 k = bisect_left(starts, m.start)
+                if k < len(starts) and starts[k] == m.start:
+                    self.place_country[k] = place.country
                 while k < len(starts) and starts[k] < m.end:
                     self.place_words.add(k)
                     k += 1
@@ -259,6 +262,22 @@ class _Reader:
         d.role = d.role or r_role
         d.sector = d.sector or r_sector
 
+    def after_local_place(self, k: int, items: list[_Item], items_at: dict[int, _Item]) -> tuple[Any, str | None]:
+        """(name, country) of a person named after a local office's place that starts at word ``k`` ("Bupati
+        Kudus Muhammad Tamzil", "Wali Kota Medan Dzulmi Eldin": the regent of Kudus, IDN), or (None, None)."""
+        if self.place_country.get(k) is None:
+            return None, None
+        j = k
+        while j in self.place_words and j - k < MAX_NAME_WORDS:
+            j += 1
+        name = self.name_after(j, items_at) if self.adjacent(j) and self.plain_gap(j) else None
+        if name is None:
+            return None, None
+        for it in items:
+            if k <= it.i < j:
+                it.used = True
+        return name, self.place_country[k]
+
     def preceded_by_locative(self, k: int) -> bool:
         if k == 0:
             return False
@@ -304,9 +323,12 @@ class _Reader:
                         self.plain_gap(nxt.i) and not (nxt.kind == "capital" and it.value[0] in LOCAL_ROLES):
                     country, end_word, end_char = nxt.value, nxt.j, nxt.end
                 name = self.name_after(end_word, items_at) if self.adjacent(end_word) else None
+                if name is None and country is None and it.value[0] in LOCAL_ROLES and self.adjacent(end_word):
+                    name, country = self.after_local_place(end_word, items, items_at)
+                    nxt = None  # the place's items are used already
                 if name:
                     first, last, canonical = name
-                    if country:
+                    if country and nxt is not None:
                         nxt.used = True
                     if canonical is not None:
                         items_at[first].used = True

@@ -215,6 +215,20 @@ def test_an_organisation_named_only_after_the_trigger_is_no_evidence_of_an_event
     assert coded("Rusia mengancam Polri.") == [("THREATEN", ["a3"], ["a2"])]
 
 
+def test_english_campaign_finance_interruptions_and_the_war_on_terror_are_no_events():
+    # PolNeAR seed 103 (2016 election coverage): each sentence had given an event
+    coded = lambda text: [e.type for e in RuleCoder().code(make_doc(text, language="en", actors={
+        "a1": ("USA", "person", ["Trump"]), "a2": ("SAU", "state", ["Saudis"])}))]
+    for text in ("He asked, as he cut off MSNBC anchor Stephanie Ruhle before she completed her question.",
+                 "Billionaire Sussman has donated $19 million to the PAC.",
+                 "More than 2.6 million Americans have donated to this campaign.",
+                 "Saudis insist they are fighting terror.",
+                 "Trump made a politically charged visit to the border on Wednesday."):
+        assert "SANCTION" not in coded(text) and "AID" not in coded(text) and "ASSAULT" not in coded(text) \
+            and "ACCUSE" not in coded(text), text
+    assert "SANCTION" in coded("The Saudis cut off ties with Qatar on Monday.")
+
+
 def test_indonesian_arrest_and_seizure_nouns_need_someone_or_someone_carrying_them_out():
     # CLICK-ID development sample (seed 777): warrants, legal powers, fisheries and idioms
     coded = lambda text: [e.type for e in RuleCoder().code(make_doc(text, actors=ACTORS))]

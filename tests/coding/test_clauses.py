@@ -1,5 +1,8 @@
 """warta.coding.clauses: readings of a sentence's build around a trigger."""
+from builders import make_doc
+
 from warta.coding.clauses import inside_name
+from warta.coding.rules import RuleCoder
 from warta.coding.text import TextView
 
 
@@ -24,3 +27,13 @@ def test_a_lower_case_or_sentence_second_noun_is_not():
     view = _view(text)
     assert not inside_name(text, view, 4, 0)  # lower case
     assert not inside_name(text, view, 1, 0)  # the capitalised word before it opens the sentence
+
+
+def test_the_first_act_after_an_english_plan_cue_is_expected_and_a_later_uncoordinated_one_is_not():
+    # PolNeAR seed 107: two planned protests had been coded as held (the future window reaches four tokens)
+    def status(text):
+        return [(e.type, e.status) for e in RuleCoder().code(make_doc(text, language="en"))]
+
+    assert status("Her group planned to take part in demonstrations at the convention.") == [("PROTEST", "expected")]
+    assert ("COERCE", "occurred") in status("Rebels who planned to attack the base were arrested by police on Monday.")
+    assert status("Supporters traded advice on legal services in case of mass arrests.") == []

@@ -1,7 +1,8 @@
 """What a sentence's build says about an event the coder found in it.
 
-Five readings that look beyond the trigger's own words: the act a request asks for has not happened; a future
-marker governs the first act after it, not the main verb after a relative clause; a denial of *taking part* in an
+Six readings that look beyond the trigger's own words: the act a request asks for has not happened; a future
+marker governs the first act after it, not the main verb after a relative clause; so does an English plan cue
+("planned to take part in demonstrations"), further than the future window reaches; a denial of *taking part* in an
 attack does not deny the attack; a capitalised event noun inside a run of capitalised words is part of a name; an
 event noun that is the object of planning has not happened yet.
 
@@ -33,6 +34,30 @@ def mark_clause_scopes(found: Sequence[Any], words: Sequence[str], lo: int, res:
         mark_requested_acts(found, words, res)
     if res.future_taken_by_first_act:
         mark_future_taken(found, words, lo, res)
+    if res.plan_cues.values:
+        mark_planned_acts(found, words, lo, res)
+
+
+#: how far after a plan cue its act may lie ("threatened to disrupt the party's convention in Philadelphia in
+#: July with protests": 11 tokens)
+PLAN_CUE_REACH = 12
+
+
+def mark_planned_acts(found: Sequence[Any], words: Sequence[str], lo: int, res: CodingResources) -> None:
+    """The first act after a plan cue ("planned to take part in demonstrations", "threatened to disrupt … with
+    protests"), and the acts coordinated with it, are expected when the clause does not end before them; the
+    future window of the modality (four tokens) reaches only the nearest. An act after another, uncoordinated one
+    is not the plan's ("Rebels who planned to attack were arrested")."""
+    acts = sorted((c for c in found), key=lambda c: c.ti)
+    for cue, _ in res.plan_cues.finditer(words, lo, max((c.ti for c in acts), default=lo)):
+        after = [c for c in acts if cue < c.ti <= cue + PLAN_CUE_REACH]
+        for n, c in enumerate(after):
+            if any(words[k] in PUNCT_BREAKS or words[k] in res.clause_breaks for k in range(cue, c.ti)):
+                break
+            if n and not any(words[k] in res.coordinators for k in range(after[n - 1].tj, c.ti)):
+                break
+            if c.mod.status == "occurred":
+                c.mod = replace(c.mod, status="expected", intent=False)
 
 
 def mark_future_taken(found: Sequence[Any], words: Sequence[str], lo: int, res: CodingResources) -> None:

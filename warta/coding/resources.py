@@ -85,6 +85,8 @@ class CodingResources:
     no_commitment: frozenset[str] = frozenset()  # types whose announced act is no AGREE/THREATEN of its own
     plan_verbs: frozenset[str] = frozenset()  # an event noun right after one is planned, not done (clauses.planned)
     future_taken_by_first_act: bool = False  # a future marker governs the first act after it (clauses)
+    #: "planned to", "threatened to": the first act after one, in its clause, is expected (clauses.mark_planned_acts)
+    plan_cues: PhraseSet = field(default_factory=lambda: PhraseSet(()))
 
 
 def _ps(items) -> PhraseSet:
@@ -134,6 +136,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         no_commitment=frozenset(w.get("no_commitment", ())),
         plan_verbs=frozenset(w.get("plan_verbs", ())),
         future_taken_by_first_act=bool(w.get("future_taken_by_first_act", False)),
+        plan_cues=_ps(w.get("plan_cues")),
         drop_hypothetical=bool(w.get("drop_hypothetical", False)),
         drop_negated=bool(w.get("drop_negated", False)),
         keep_negated=frozenset(w.get("keep_negated", ())),

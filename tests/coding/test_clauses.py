@@ -29,11 +29,20 @@ def test_a_lower_case_or_sentence_second_noun_is_not():
     assert not inside_name(text, view, 1, 0)  # the capitalised word before it opens the sentence
 
 
+def status(text):
+    return [(e.type, e.status) for e in RuleCoder().code(make_doc(text, language="en"))]
+
+
 def test_the_first_act_after_an_english_plan_cue_is_expected_and_a_later_uncoordinated_one_is_not():
     # PolNeAR seed 107: two planned protests had been coded as held (the future window reaches four tokens)
-    def status(text):
-        return [(e.type, e.status) for e in RuleCoder().code(make_doc(text, language="en"))]
-
     assert status("Her group planned to take part in demonstrations at the convention.") == [("PROTEST", "expected")]
     assert ("COERCE", "occurred") in status("Rebels who planned to attack the base were arrested by police on Monday.")
     assert status("Supporters traded advice on legal services in case of mass arrests.") == []
+
+
+def test_an_english_modal_right_before_an_act_makes_it_hypothetical_but_a_perfect_one_does_not():
+    # PolNeAR seed 109: "they might meet Trump", "could be met by a chorus of Democrats" had been coded as held
+    assert status("Students thought they might meet Trump in New York.") == []
+    assert status("The Justice Department could bring indictments for hacking.") == []
+    coded = status("Rebels may have attacked the convoy near Aleppo on Monday.")
+    assert [t for t, _ in coded] == ["ASSAULT"]  # "may have": a possible act that happened, not a hypothetical one

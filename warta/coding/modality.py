@@ -86,10 +86,29 @@ def modality(words: Sequence[str], trigger: int, lo: int, hi: int, res: CodingRe
     for _ in res.hypothetical.finditer(words, max(lo, trigger - HYPOTHETICAL_WINDOW), trigger):
         status = "hypothetical"
         intent = False
+    if res.modal_acts and _modal(words, trigger, lo, res):
+        status, intent = "hypothetical", False  # "they might meet Trump": what may happen
     if _asked(words, trigger, hi):
         status, intent = "hypothetical", False  # "… mengundurkan diri atau seperti apa?": a question asserts nothing
     historical = any(True for _ in res.historical.finditer(words, lo, hi))
     return Modality(certainty, polarity, status, historical, intent)
+
+
+#: how many tokens before an act its modal may stand ("could be met", "might not even meet")
+MODAL_REACH = 3
+#: words after a modal that make the act a past one ("may have attacked"): it stays an act, of possible certainty
+PERFECT = frozenset({"have", "has", "had", "'ve", "’ve"})
+
+
+def _modal(words: Sequence[str], trigger: int, lo: int, res: CodingResources) -> bool:
+    """Is there a modal of ``res.modal_acts`` within ``MODAL_REACH`` tokens before the trigger, with no perfect
+    "have" between them?"""
+    for k in range(trigger - 1, max(lo, trigger - MODAL_REACH) - 1, -1):
+        if words[k] in PERFECT or words[k] in STOP:
+            return False
+        if words[k] in res.modal_acts:
+            return True
+    return False
 
 
 def _asked(words: Sequence[str], trigger: int, hi: int) -> bool:

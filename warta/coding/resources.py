@@ -87,6 +87,7 @@ class CodingResources:
     future_taken_by_first_act: bool = False  # a future marker governs the first act after it (clauses)
     #: "planned to", "threatened to": the first act after one, in its clause, is expected (clauses.mark_planned_acts)
     plan_cues: PhraseSet = field(default_factory=lambda: PhraseSet(()))
+    modal_acts: frozenset[str] = frozenset()  # a modal right before an act makes it hypothetical (modality.py)
 
 
 def _ps(items) -> PhraseSet:
@@ -108,6 +109,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         probable=_ps(mod.get("probable")), possible=_ps(mod.get("possible")), negation=_ps(mod.get("negation")),
         expected=_ps(mod.get("expected")), hypothetical=_ps(mod.get("hypothetical")),
         historical=_ps(mod.get("historical")), past=frozenset(mod.get("past", ())),
+        modal_acts=frozenset(mod.get("modal_acts", ())),
         cues=_ps(att.get("cues", {})), after_cues=_ps(att.get("after_cues")), according=_ps(att.get("according")),
         anaphoric=frozenset(att.get("anaphoric", ())), source_chain=_ps(att.get("source_chain")),
         complementizers=frozenset(att.get("complementizers", ())),

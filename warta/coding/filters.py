@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from ..model import Actor
 from .lexicon import Trigger
@@ -198,20 +199,29 @@ def is_public(actor: Actor) -> bool:
     return actor.kind in PUBLIC_KINDS or bool(actor.sector) or bool(actor.country and actor.kind != ORGANIZATION)
 
 
-def organisations_alone(actors: Sequence[str], recipients: Sequence[str], actor_by_id: dict[str, Actor]) -> bool:
-    """True when an event has no actor and only organisations as recipients.
+def organisations_alone(c: Any, actor_by_id: dict[str, Actor], before: Sequence[tuple[int, int, str]], *,
+                        ok: bool) -> bool:
+    """True when the only participants of the coder's candidate ``c`` are organisations that do not act before it.
 
     Doing something, an organisation is a participant ("DPR menyetujui revisi itu", "Polri melakukan
-    penyitaan"); named only after the trigger it often is none ("mengancam independensi KPK", "menolak
-    pengesahan revisi itu … melemahkan KPK"), so such an event needs other evidence.
+    penyitaan"); named only after the trigger it often is none ("mengancam independensi KPK", "ancaman pelemahan
+    KPK", "tuduhan KPK semena-mena"), so such an event needs other evidence. ``before``: the actor mentions of the
+    sentence before the trigger; ``ok``: the type needs no participant, so a verb ("tujuh jenderal TNI diculik"),
+    a weapon or mode ("kerusuhan") or casualties keep it.
 
     Example:
-        >>> kpk = Actor(id="a1", name="KPK", kind="organization")
-        >>> organisations_alone([], ["a1"], {"a1": kpk}), organisations_alone(["a1"], [], {"a1": kpk})
+        >>> from types import SimpleNamespace as Cand
+        >>> kpk = {"a1": Actor(id="a1", name="KPK", kind="organization")}
+        >>> threat = Cand(actors=["a1"], recipients=[], voice="nominal", trig=Cand(mode=None), fatalities=None)
+        >>> organisations_alone(threat, kpk, [], ok=False), organisations_alone(threat, kpk, [(0, 1, "a1")], ok=False)
         (True, False)
     """
-    return not actors and bool(recipients) and all(
-        r in actor_by_id and actor_by_id[r].kind == ORGANIZATION for r in recipients)
+    ids = [*c.actors, *c.recipients]
+    if not ids or any(a not in actor_by_id or actor_by_id[a].kind != ORGANIZATION for a in ids):
+        return False
+    if ok and (c.voice != "nominal" or c.trig.mode or c.fatalities):
+        return False
+    return not c.actors or (c.voice == "nominal" and not any(m[2] in c.actors for m in before))
 
 
 #: words after which a verb form is read as a noun (rules.EN_NOUN_MARKERS adds counting words to these)

@@ -33,7 +33,7 @@ from .resources import CodingResources, load_resources
 from .text import TextView, text_view
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.16"
+CODER_VERSION = "1.17"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -153,8 +153,8 @@ class RuleCoder:
                                       armed=armed_sentence(view.actor_at_token[lo:hi], armed))
             kept = self._prune(self._merge(found), view.words, lo, hi, res, silent=non_political)
             if res.require_actor:  # "mengancam independensi KPK": an organisation after a trigger is no proof
-                kept = [c for c in kept if not organisations_alone(c.actors, c.recipients, actor_by_id) or (
-                    c.trig.type in UNATTRIBUTED_OK and c.trig.weight >= STRONG_TRIGGER)]  # as the actor gate
+                kept = [c for c in kept if not organisations_alone(c, actor_by_id, view.mentions_in(lo, c.ti), ok=(
+                    c.trig.type in UNATTRIBUTED_OK and c.trig.weight >= STRONG_TRIGGER))]  # as the actor gate
             if res.civic_types:
                 kept = [c for c in kept if not is_civic_type(c.trig, res) or civic(
                     [actor_by_id[a] for a in c.actors + c.recipients if a in actor_by_id], view.words, lo, hi, res)]

@@ -211,6 +211,8 @@ def test_an_organisation_named_only_after_the_trigger_is_no_evidence_of_an_event
     # CLICK-ID development sample (seed 555, September 2019): the KPK law debate
     coded = lambda text: [(e.type, e.actors, e.recipients) for e in RuleCoder().code(make_doc(text, actors=ACTORS))]
     assert coded("Revisi itu dinilai bisa mengancam independensi Polri.") == []
+    assert coded("Ancaman pelemahan Polri datang bertubi-tubi.") == []  # seed 223: a noun, the body named after it
+    assert coded("Hal ini menyikapi sejumlah serangan terhadap Polri belakangan ini.") == []
     assert coded("Polri mengancam akan menangkap para pelaku.")[0][:2] == ("THREATEN", ["a2"])
     assert coded("Rusia mengancam Polri.") == [("THREATEN", ["a3"], ["a2"])]
 

@@ -62,11 +62,16 @@ def place_country(doc: Document, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+def _draft_key(name: str) -> str:
+    """One organisation per name in an article: "Polda Metro Jaya" → "ORG:polda-metro-jaya"."""
+    return "ORG:" + re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
+
+
 def _initials_fit(acronym: str, name: str) -> bool:
     """Do the acronym's capitals start the name's capitalised words, in order ("LSF" ~ "Lembaga Sensor Film")?"""
     caps = [w[0] for w in name.split() if w[:1].isupper()]
     letters = [c for c in acronym if c.isupper()]
-    return len(letters) >= 2 and letters[0] == caps[0] if caps else False
+    return bool(caps) and len(letters) >= 2 and letters[0] == caps[0]
 
 
 def named_by_acronym(reader: _Reader, i: int, j: int) -> tuple[int, int] | None:
@@ -121,7 +126,7 @@ def add_organisations(reader: _Reader, states: dict[tuple[int, int], str]) -> No
             country, start, end = owned[0], owned[1], owned[2]
         country = country or place_country(reader.doc, start, end)
         name = reader.text[reader.words[i][0]:reader.words[j - 1][1]]
-        key = "ORG:" + re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
+        key = _draft_key(name)
         reader.add(key, (start, end), name=name, kind="organization", country=country, sector=sector,
                    code=f"{country}.{sector}" if country else sector)
         m = ACRONYM.match(reader.text, reader.words[j - 1][1])
@@ -159,7 +164,6 @@ def _add_unmarked_bodies(reader: _Reader) -> None:
         start, end = s, reader.words[j - 1][1]
         name = reader.text[start:end]
         (sector, country) = hit[1]
-        key = "ORG:" + re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
-        reader.add(key, (start, end), name=name, kind="organization", country=country, sector=sector,
+        reader.add(_draft_key(name), (start, end), name=name, kind="organization", country=country, sector=sector,
                    code=f"{country}.{sector}")
         k = j

@@ -32,7 +32,7 @@ Example:
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -222,6 +222,21 @@ def organisations_alone(c: Any, actor_by_id: dict[str, Actor], before: Sequence[
     if ok and (c.voice != "nominal" or c.trig.mode or c.fatalities):
         return False
     return not c.actors or (c.voice == "nominal" and not any(m[2] in c.actors for m in before))
+
+
+def participants_suffice(cands: list[Any], actor_by_id: dict[str, Actor], view: Any, lo: int, hi: int,
+                         res: CodingResources, *, needs_none: Callable[[Any], bool]) -> list[Any]:
+    """The coder's candidates of one sentence ``[lo, hi)`` whose participants make them events: not organisations
+    alone named after the trigger (:func:`organisations_alone`, where the language requires an actor; ``needs_none``
+    says which candidates need no participant), and for the civic types a public participant or context
+    (:func:`civic`). ``view``: the document's ``TextView``."""
+    if res.require_actor:
+        cands = [c for c in cands if not organisations_alone(c, actor_by_id, view.mentions_in(lo, c.ti),
+                                                             ok=needs_none(c))]
+    if res.civic_types:
+        cands = [c for c in cands if not is_civic_type(c.trig, res) or civic(
+            [actor_by_id[a] for a in c.actors + c.recipients if a in actor_by_id], view.words, lo, hi, res)]
+    return cands
 
 
 #: words after which a verb form is read as a noun (rules.EN_NOUN_MARKERS adds counting words to these)

@@ -24,8 +24,8 @@ from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
 from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned
 from .fallback import LEARNED_MAX_CHARS, fallback_events
-from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, civic, is_civic_type,
-                      is_opinion, off_topic, organisations_alone, predicate_noun, untargeted_reading)
+from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, is_opinion, off_topic,
+                      participants_suffice, predicate_noun, untargeted_reading)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
 from .numbers import casualties
@@ -152,12 +152,8 @@ class RuleCoder:
             non_political = off_topic(view.words, lo, hi, res, actor_at_token=view.actor_at_token,
                                       armed=armed_sentence(view.actor_at_token[lo:hi], armed))
             kept = self._prune(self._merge(found), view.words, lo, hi, res, silent=non_political)
-            if res.require_actor:  # "mengancam independensi KPK": an organisation after a trigger is no proof
-                kept = [c for c in kept if not organisations_alone(c, actor_by_id, view.mentions_in(lo, c.ti), ok=(
-                    c.trig.type in UNATTRIBUTED_OK and c.trig.weight >= STRONG_TRIGGER))]  # as the actor gate
-            if res.civic_types:
-                kept = [c for c in kept if not is_civic_type(c.trig, res) or civic(
-                    [actor_by_id[a] for a in c.actors + c.recipients if a in actor_by_id], view.words, lo, hi, res)]
+            kept = participants_suffice(kept, actor_by_id, view, lo, hi, res, needs_none=lambda c: (
+                c.trig.type in UNATTRIBUTED_OK and c.trig.weight >= STRONG_TRIGGER))  # as the actor gate in _prune
             if not (doc.sentences and doc.sentences[s].is_headline):
                 text = doc.article.text
                 kept = [c for c in kept if not (c.voice == "nominal" and inside_name(text, view, c.ti, lo))]

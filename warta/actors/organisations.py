@@ -62,6 +62,11 @@ def place_country(doc: Document, start: int, end: int) -> str | None:
     return best[1] if best else None
 
 
+def _covered(reader: _Reader, start: int, end: int) -> bool:
+    """Does an actor mention already overlap ``[start, end)``?"""
+    return any(a < end and start < b for a, b in reader.covered)
+
+
 def _draft_key(name: str) -> str:
     """One organisation per name in an article: "Polda Metro Jaya" → "ORG:polda-metro-jaya"."""
     return "ORG:" + re.sub(r"[^a-z0-9]+", "-", name_key(name)).strip("-")
@@ -115,7 +120,7 @@ def add_organisations(reader: _Reader, states: dict[tuple[int, int], str]) -> No
     acronyms: dict[str, str] = {}  # acronym → draft key
     for i, j in reader.org_spans:
         start, end = reader.words[i][0], reader.words[j - 1][1]
-        if any(a < end and start < b for a, b in reader.covered) or names_a_law(reader, i):
+        if _covered(reader, start, end) or names_a_law(reader, i):
             continue
         head = head_sector(reader, i, j)
         if head is None:
@@ -137,7 +142,7 @@ def add_organisations(reader: _Reader, states: dict[tuple[int, int], str]) -> No
         return
     for k, (s, e) in enumerate(reader.words):
         key = acronyms.get(reader.text[s:e])
-        if key is not None and not names_a_law(reader, k) and not any(a < e and s < b for a, b in reader.covered):
+        if key is not None and not names_a_law(reader, k) and not _covered(reader, s, e):
             reader.drafts[key].mentions.append(Span(s, e))
             reader.covered.append((s, e))
 
@@ -152,14 +157,13 @@ def _add_unmarked_bodies(reader: _Reader) -> None:
     while k < len(reader.words):
         s, e = reader.words[k]
         hit = matcher.match(reader.text, reader.words, k, reader.keys) if reader.word(k)[:1].isupper() else None
-        if hit is None or hit[1][1] is None or names_a_law(reader, k) or \
-                any(a < e and s < b for a, b in reader.covered):
+        if hit is None or hit[1][1] is None or names_a_law(reader, k) or _covered(reader, s, e):
             k += 1
             continue
         j = k + hit[0]
         while j < len(reader.words) and j - k < MAX_BODY_WORDS and reader.word(j)[:1].isupper() and \
                 reader.text[reader.words[j - 1][1]:reader.words[j][0]] == " " and \
-                not any(a < reader.words[j][1] and reader.words[j][0] < b for a, b in reader.covered):
+                not _covered(reader, *reader.words[j]):
             j += 1
         start, end = s, reader.words[j - 1][1]
         name = reader.text[start:end]

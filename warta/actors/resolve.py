@@ -61,6 +61,8 @@ DISTRICT_WORDS = frozenset("utara selatan timur barat pusat raya north south eas
 DATELINE_DASH = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—]\s")
 #: at most this many capitalised words make a person's name
 MAX_NAME_WORDS = 4
+#: at most this many words of a town between a local title and its holder's name ("Bupati Kudus Muhammad Tamzil")
+MAX_PLACE_WORDS = 4
 #: words that leave an organisation span the state itself ("Republik Indonesia", "Pemerintah Indonesia")
 STATE_WORDS = frozenset("republik negara kerajaan kesatuan federasi persatuan pemerintah pemerintahan "
                         "republic state kingdom federation united government of the".split())
@@ -268,7 +270,7 @@ class _Reader:
         if self.place_country.get(k) is None:
             return None, None
         j = k
-        while j in self.place_words and j - k < MAX_NAME_WORDS:
+        while j in self.place_words and j - k < MAX_PLACE_WORDS:
             j += 1
         name = self.name_after(j, items_at) if self.adjacent(j) and self.plain_gap(j) else None
         if name is None:

@@ -119,8 +119,7 @@ def subject(words, at: Mentions, ti: int, lo: int, res: CodingResources) -> tupl
             inside = [j for j in range(i - 1, opening, -1) if at[j] is not None]
             if inside:
                 return _coordinated_left(words, at, inside[0], opening + 1, res), inside[0]
-            i = opening - 1
-            stop = max(lo, stop - (i - opening + 1))  # the aside does not count against the window
+            i = opening - 1  # the aside's words count against SUBJECT_WINDOW like any others
             continue
         if w in PUNCT_BREAKS or w in res.clause_breaks or w == ",":
             break

@@ -28,13 +28,14 @@ from .text import TextView
 
 def mark_clause_scopes(found: Sequence[Any], words: Sequence[str], lo: int, res: CodingResources) -> None:
     """The sentence-level readings of status for the coder's candidates ``found`` of one sentence starting at
-    token ``lo``: requested acts (:func:`mark_requested_acts`) and future markers taken by an earlier act
-    (:func:`mark_future_taken`), each where the language's resources ask for it."""
+    token ``lo``: requested acts (:func:`mark_requested_acts`), future markers taken by an earlier act
+    (:func:`mark_future_taken`) and acts after a plan cue (:func:`mark_planned_acts`), each where the language's
+    resources ask for it."""
     if res.request_scope_breaks:
         mark_requested_acts(found, words, res)
     if res.future_taken_by_first_act:
         mark_future_taken(found, words, lo, res)
-    if res.plan_cues.values:
+    if res.plan_cues:
         mark_planned_acts(found, words, lo, res)
 
 
@@ -48,7 +49,7 @@ def mark_planned_acts(found: Sequence[Any], words: Sequence[str], lo: int, res: 
     protests"), and the acts coordinated with it, are expected when the clause does not end before them; the
     future window of the modality (four tokens) reaches only the nearest. An act after another, uncoordinated one
     is not the plan's ("Rebels who planned to attack were arrested")."""
-    acts = sorted((c for c in found), key=lambda c: c.ti)
+    acts = sorted(found, key=lambda c: c.ti)
     for cue, _ in res.plan_cues.finditer(words, lo, max((c.ti for c in acts), default=lo)):
         after = [c for c in acts if cue < c.ti <= cue + PLAN_CUE_REACH]
         for n, c in enumerate(after):

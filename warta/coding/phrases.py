@@ -46,5 +46,8 @@ class PhraseSet:
             else:
                 i += 1
 
+    def __len__(self) -> int:
+        return len(self.values)
+
     def __contains__(self, word: str) -> bool:
         return (word,) in self.values

@@ -40,6 +40,9 @@ def test_pipeline_is_cached():
 def test_indonesian_model_is_a_plain_spacy_directory():
     import spacy
 
+    from warta.nlp.word_flags import register
+
+    register()  # the model's config names warta's gazetteer-flag callback
     path = models.model_path("id")
     assert path is not None, "warta/resources/models/id_news is missing"
     nlp = spacy.load(path)
@@ -57,3 +60,16 @@ def test_rebuild_defaults_name_the_shipped_models_seed():
     meta = json.loads((model_path("id") / "meta.json").read_text(encoding="utf-8"))
     assert meta["warta"]["seed"] == DEFAULT_SEED
     assert f"the shipped model's, {DEFAULT_SEED}" in CliRunner().invoke(cli, ["train", "--help"]).output
+
+
+def test_rebuild_config_matches_the_shipped_models_features():
+    from spacy import util
+
+    from warta.nlp.train import CONFIG_FILE
+
+    shipped = util.load_config(model_path("id") / "config.cfg", interpolate=False)
+    recipe = util.load_config(CONFIG_FILE, interpolate=False)
+    for section in (shipped, recipe):
+        assert section["nlp"]["after_creation"] == {"@callbacks": "warta.gazetteer_flags.v1"}
+    embed = lambda c: c["components"]["tok2vec"]["model"]["embed"]  # noqa: E731
+    assert (embed(shipped)["attrs"], embed(shipped)["rows"]) == (embed(recipe)["attrs"], embed(recipe)["rows"])

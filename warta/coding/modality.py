@@ -88,6 +88,9 @@ def modality(words: Sequence[str], trigger: int, lo: int, hi: int, res: CodingRe
         intent = False
     if res.modal_acts and _modal(words, trigger, lo, res):
         status, intent = "hypothetical", False  # "they might meet Trump": what may happen
+    if res.conditional_modals and _modal(words, trigger, lo, res, res.conditional_modals) \
+            and any(words[k] in res.conditions for k in range(lo, hi)):
+        status, intent = "hypothetical", False  # "she would sign this legislation if it came to her desk"
     if _asked(words, trigger, hi):
         status, intent = "hypothetical", False  # "… mengundurkan diri atau seperti apa?": a question asserts nothing
     historical = any(True for _ in res.historical.finditer(words, lo, hi))
@@ -100,13 +103,15 @@ MODAL_REACH = 3
 PERFECT = frozenset({"have", "has", "had", "'ve", "’ve"})
 
 
-def _modal(words: Sequence[str], trigger: int, lo: int, res: CodingResources) -> bool:
-    """Is there a modal of ``res.modal_acts`` within ``MODAL_REACH`` tokens before the trigger, with no perfect
-    "have" between them?"""
+def _modal(words: Sequence[str], trigger: int, lo: int, res: CodingResources,
+           modals: frozenset[str] | None = None) -> bool:
+    """Is there a modal of ``modals`` (default ``res.modal_acts``) within ``MODAL_REACH`` tokens before the
+    trigger, with no perfect "have" between them?"""
+    modals = res.modal_acts if modals is None else modals
     for k in range(trigger - 1, max(lo, trigger - MODAL_REACH) - 1, -1):
         if words[k] in PERFECT or words[k] in STOP:
             return False
-        if words[k] in res.modal_acts:
+        if words[k] in modals:
             return True
     return False
 

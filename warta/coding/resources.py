@@ -88,6 +88,9 @@ class CodingResources:
     #: "planned to", "threatened to": the first act after one, in its clause, is expected (clauses.mark_planned_acts)
     plan_cues: PhraseSet = field(default_factory=lambda: PhraseSet(()))
     modal_acts: frozenset[str] = frozenset()  # a modal right before an act makes it hypothetical (modality.py)
+    #: "would" right before an act in a sentence with "if" / "unless": a condition's consequence (modality.py)
+    conditional_modals: frozenset[str] = frozenset()
+    conditions: frozenset[str] = frozenset()
 
 
 def _ps(items) -> PhraseSet:
@@ -110,6 +113,8 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         expected=_ps(mod.get("expected")), hypothetical=_ps(mod.get("hypothetical")),
         historical=_ps(mod.get("historical")), past=frozenset(mod.get("past", ())),
         modal_acts=frozenset(mod.get("modal_acts", ())),
+        conditional_modals=frozenset(mod.get("conditional_modals", ())),
+        conditions=frozenset(mod.get("conditions", ())),
         cues=_ps(att.get("cues", {})), after_cues=_ps(att.get("after_cues")), according=_ps(att.get("according")),
         anaphoric=frozenset(att.get("anaphoric", ())), source_chain=_ps(att.get("source_chain")),
         complementizers=frozenset(att.get("complementizers", ())),

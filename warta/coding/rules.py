@@ -22,7 +22,7 @@ from datetime import date, timedelta
 
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
-from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned
+from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned, title_case
 from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, is_opinion, off_topic,
                       participants_suffice, predicate_noun, untargeted_reading)
@@ -33,7 +33,7 @@ from .resources import CodingResources, load_resources
 from .text import TextView, text_view
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.18"
+CODER_VERSION = "1.19"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -53,6 +53,8 @@ LEARNED_CODER_NAME = "warta-learned"
 #: types whose future commitment PLOVER codes as AGREE, and those it codes as THREATEN
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST", "REJECT"})
+#: voices in which the actor is the one who acts, so an announced act is the actor's own commitment
+COMMITTING_VOICES = frozenset({"active", "symmetric"})
 #: what an allegation must be about to count as an accusation
 ACCUSABLE = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "THREATEN", "SANCTION"})
 #: two same-type triggers this close in one sentence are one event
@@ -154,9 +156,9 @@ class RuleCoder:
             kept = self._prune(self._merge(found), view.words, lo, hi, res, silent=non_political)
             kept = participants_suffice(kept, actor_by_id, view, lo, hi, res, needs_none=lambda c: (
                 c.trig.type in UNATTRIBUTED_OK and c.trig.weight >= STRONG_TRIGGER))  # as the actor gate in _prune
-            if not (doc.sentences and doc.sentences[s].is_headline):
-                text = doc.article.text
-                kept = [c for c in kept if not (c.voice == "nominal" and inside_name(text, view, c.ti, lo))]
+            text = doc.article.text
+            if not (doc.sentences and doc.sentences[s].is_headline) and not title_case(text, view, lo, hi):
+                kept = [c for c in kept if not inside_name(text, view, c.ti, lo)]
             cands.extend(kept)
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
@@ -502,9 +504,10 @@ class RuleCoder:
             )
             events.append(base)
             sent_of[id(base)] = c.sent
-            if mod.intent and polarity == "positive" and c.voice != "nominal" and (c.actors or not res.require_actor) \
-                    and c.trig.type not in ("AGREE", "THREATEN"):
-                # PLOVER codes an actor's own commitment to act as AGREE / THREATEN ("will visit")
+            if mod.intent and polarity == "positive" and certainty == "certain" and c.voice in COMMITTING_VOICES \
+                    and (c.actors or not res.require_actor) and c.trig.type not in ("AGREE", "THREATEN"):
+                # PLOVER codes an actor's own commitment to act as AGREE / THREATEN ("will visit"); not what is
+                # done to someone ("would be released") nor what an observer guesses ("appears set to veto")
                 kind = "AGREE" if c.trig.type in COOPERATIVE else "THREATEN" if c.trig.type in HOSTILE else None
                 kind = None if c.trig.type in res.no_commitment else kind
                 if kind:

@@ -27,10 +27,10 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "nlp"
-GPE_FILE = RESOURCES / "gpe_names.txt"
+from .places import GPE_FILE
+from .postprocess import RESOURCES, common_words
+
 PLACE_WORDS_FILE = RESOURCES / "place_words.id.txt.gz"
-COMMON_FILE = RESOURCES / "common_words.id.txt"
 #: spaCy lexeme flag bits (FLAG40, FLAG41: free in every language's defaults)
 PLACE_FLAG = 40
 COMMON_FLAG = 41
@@ -58,14 +58,6 @@ def place_words() -> frozenset[str]:
         with gzip.open(PLACE_WORDS_FILE, "rt", encoding="utf-8") as f:
             words.update(line.strip() for line in f if line.strip())
     return frozenset(words)
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Words CLICK-ID writes in lower case mid-sentence (``common_words.id.txt``)."""
-    if not COMMON_FILE.exists():
-        return frozenset()
-    return frozenset(w.strip() for w in COMMON_FILE.read_text(encoding="utf-8").splitlines() if w.strip())
 
 
 def is_place_word(text: str) -> bool:

@@ -81,5 +81,9 @@ def test_paragraphs_joined_by_commas_still_split():
                            "Selain itu, warga pergi."]
 
 
+def test_a_curly_quote_glued_after_a_full_stop_opens_the_next_sentence():
+    assert sents("Ia ditangkap.“Saya tidak bersalah,” katanya.") == ["Ia ditangkap.", "“Saya tidak bersalah,” katanya."]
+
+
 def test_comma_after_an_abbreviation_is_not_a_boundary():
     assert sents("Ia tinggal di Jl.,Sudirman sejak lama.") == ["Ia tinggal di Jl.,Sudirman sejak lama."]

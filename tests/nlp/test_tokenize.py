@@ -42,6 +42,15 @@ def test_quotes_are_separate(nlp):
     assert words(nlp, "“sangat mungkin” kata") == ["“", "sangat", "mungkin", "”", "kata"]
 
 
+def test_punctuation_glued_to_the_next_word_is_split_off(nlp):
+    # CLICK-ID joins paragraphs without spaces; the name after them was read as ",Tory" or "“Saya"
+    assert words(nlp, "itu.,Tory datang") == ["itu", ".", ",", "Tory", "datang"]
+    assert words(nlp, "ditangkap.“Saya pergi") == ["ditangkap", ".", "“", "Saya", "pergi"]
+    assert words(nlp, "kepada,,Sesuai apa") == ["kepada", ",,", "Sesuai", "apa"]
+    assert words(nlp, "harga Rp 1,75 miliar pukul 20.00") == ["harga", "Rp", "1,75", "miliar", "pukul", "20.00"]
+    assert words(nlp, "Ba'asyir datang") == ["Ba'asyir", "datang"]
+
+
 def test_policy_survives_save_and_load(nlp, tmp_path):
     nlp.to_disk(tmp_path / "m")
     loaded = spacy.load(tmp_path / "m")

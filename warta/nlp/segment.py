@@ -27,8 +27,9 @@ from functools import lru_cache
 from .tokenize import abbreviations
 
 _LINE = re.compile(r"[^\n]+")
-# A candidate end: terminal punctuation plus closing quotes/brackets, then space and a sentence opener.
-_BOUNDARY = re.compile(r"""(?:[.!?]+|…)["'”’)\]]*(?=(?:\s+|,+\s*)["“‘'(\[]?[A-Z0-9À-Ý])""")
+# A candidate end: terminal punctuation plus closing quotes/brackets, then space and a sentence opener, or
+# a curly opening quote glued to the next sentence ("ditangkap.“Saya tidak bersalah", CLICK-ID's joined paragraphs).
+_BOUNDARY = re.compile(r"""(?:[.!?]+|…)["'”’)\]]*(?=(?:\s+|,+\s*)["“‘'(\[]?[A-Z0-9À-Ý]|[“‘][A-Z0-9À-Ý])""")
 #: abbreviations that usually close a sentence when a capital follows
 SENTENCE_FINAL_ABBREVIATIONS = frozenset({"dll", "dsb", "dst", "etc"})
 

@@ -4,7 +4,9 @@ The policy follows the NER training data: hyphenated words stay whole ("Kim Yong
 "Rusia-Ukraina", "undang-undang"); clitics written solid stay attached ("bukunya",
 "kubaca"), as the corpora write them; a clitic after a hyphen is split off so the name
 before it stays clean ("PBB-nya" → "PBB", "-nya"); abbreviations with a full stop
-(Dr., No., Jl., Kec.) are one token; "(7/10)" splits into brackets and the date.
+(Dr., No., Jl., Kec.) are one token; "(7/10)" splits into brackets and the date. Punctuation glued to the
+next word after a full stop or a comma is split off (``GLUED_PUNCT_INFIXES``: "itu.“Saya", "itu.,Tory",
+"kepada,,Sesuai" — CLICK-ID joins paragraphs that way, and spaCy does not look for prefixes again after an infix).
 
 The rules are stored in the tokenizer itself, so ``spacy.load`` of a model saved
 after :func:`customize_tokenizer` tokenizes the same way without warta's code.
@@ -26,7 +28,13 @@ from spacy.util import compile_infix_regex, compile_prefix_regex
 
 ABBREVIATIONS_FILE = Path(__file__).resolve().parent.parent / "resources" / "nlp" / "abbreviations.id.txt"
 #: marker meaning the tokenizer was already customised
-POLICY_VERSION = "warta-tokenizer-2"
+POLICY_VERSION = "warta-tokenizer-3"
+#: opening quotes and commas glued to a word after other punctuation ("itu.“Saya", "itu.,Tory", "kepada,,Sesuai")
+GLUED_PUNCT_INFIXES = (
+    r"(?<=[.!?,;:])[“‘\"']+(?=[^\W\d_])",
+    r"(?<=[.!?;:]),+(?=[^\W\d_])",
+    r"(?<=[^\W\d_]),{2,}(?=[^\W\d_])",
+)
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +51,7 @@ def customize_tokenizer(nlp: Language) -> Language:
     # infix change below does for every word; dropping them makes the saved model load faster.
     if any("-" in k for k in tok.rules):
         tok.rules = {k: v for k, v in tok.rules.items() if "-" not in k}
-    infixes = [p for p in nlp.Defaults.infixes if not _hyphen_between_letters(p)]
+    infixes = [p for p in nlp.Defaults.infixes if not _hyphen_between_letters(p)] + list(GLUED_PUNCT_INFIXES)
     tok.infix_finditer = compile_infix_regex(infixes).finditer
     # spaCy anchors each prefix with "^" by plain concatenation, so the Indonesian HTML-tag prefix
     # "<(b|…)\s?/>|<a([^>]+)>" leaves its second branch unanchored; that one branch makes the whole

@@ -3,7 +3,7 @@
 Six readings that look beyond the trigger's own words: the act a request asks for has not happened; a future
 marker governs the first act after it, not the main verb after a relative clause; so does an English plan cue
 ("planned to take part in demonstrations"), further than the future window reaches; a denial of *taking part* in an
-attack does not deny the attack; a capitalised event noun inside a run of capitalised words is part of a name; an
+attack does not deny the attack; a capitalised trigger inside a run of capitalised words is part of a name; an
 event noun that is the object of planning has not happened yet.
 
 Example:
@@ -127,7 +127,7 @@ def title_case(text: str, view: TextView, lo: int, hi: int) -> bool:
 def inside_name(text: str, view: TextView, ti: int, lo: int) -> bool:
     """A capitalised trigger right after another capitalised word inside a sentence starting at token ``lo``
     is part of a name or a title ("Tentara Pembebasan Rakyat", "Front Pembela Islam", "The Walking Dead");
-    the caller leaves headlines alone."""
+    the caller leaves headlines and title-case lines (:func:`title_case`) alone."""
     if ti - 1 <= lo:
         return False
     prev = view.starts[ti - 1]

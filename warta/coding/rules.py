@@ -157,7 +157,7 @@ class RuleCoder:
             kept = participants_suffice(kept, actor_by_id, view, lo, hi, res, needs_none=lambda c: (
                 c.trig.type in UNATTRIBUTED_OK and c.trig.weight >= STRONG_TRIGGER))  # as the actor gate in _prune
             text = doc.article.text
-            if not (doc.sentences and doc.sentences[s].is_headline) and not title_case(text, view, lo, hi):
+            if kept and not (doc.sentences and doc.sentences[s].is_headline) and not title_case(text, view, lo, hi):
                 kept = [c for c in kept if not inside_name(text, view, c.ti, lo)]
             cands.extend(kept)
         self._accusations(cands, view, res)

@@ -83,3 +83,11 @@ def test_a_denied_involvement_does_not_deny_the_attack():
 
 def test_pleading_guilty_is_no_request():
     assert "REQUEST" not in types("The hacker pleaded guilty in May to identity theft.")
+
+
+def test_electoral_support_and_applause_are_no_acts_but_an_endorsement_is():
+    # PolNeAR seeds 23-131: "support among black voters", "as the crowd applauded", "groups supporting" candidates
+    assert "SUPPORT" not in types("Clinton has strong support among African-American voters in South Carolina.")
+    assert "SUPPORT" not in types("I'm just the messenger, Trump said, as the crowd applauded.")
+    assert "SUPPORT" not in types("Outside groups supporting Governor Chris Christie also have spent heavily in the state.")
+    assert "SUPPORT" in types("Senator Harry Reid endorsed Clinton in February.")

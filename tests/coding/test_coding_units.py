@@ -350,3 +350,13 @@ def test_english_recall_rules():
     assert "ASSAULT" in types("Soldiers captured Oscar Ramirez near the highland city.")
     assert "ASSAULT" in types("A suicide bomber attacked the ceremony, killing 26 people.")
     assert not types("Jokowi attacked the award ceremony.")
+
+
+def test_a_non_political_phrase_silences_a_sentence_as_a_word_does():
+    # multi-word entries of non_political ("kelas berat", "super pac") had been inert before coder 1.21
+    from warta.coding.filters import off_topic
+    from warta.coding.resources import load_resources
+
+    res = load_resources("id")
+    assert off_topic("ia naik ke kelas berat".split(), 0, 5, res)  # "kelas" and "berat" alone are no sport words
+    assert not off_topic("ia merebut kota itu".split(), 0, 4, res)

@@ -20,7 +20,7 @@ Each filter reads its word lists from the language's lexicon YAML (``word_class`
   said with everyday verbs; ``TYPE:mode`` names one mode, e.g. ``COERCE:ban``) are events only when a participant is a public actor — a state, an IGO, or
   an actor with a country or a sector — or the sentence names public life (``word_lists: public``:
   "DPR", "menteri", "polisi" …). A footballer "bekerja sama" with another, a singer "meminta" a fan: no event.
-* **Off topic.** A sentence with a word of sport, entertainment or markets (``non_political``) codes nothing;
+* **Off topic.** A sentence with a word or phrase of sport, entertainment or markets (``non_political``) codes nothing;
   in English (1.3) a word inside an actor's name ("Oscar Ramirez Durand") does not count, and a sentence with
   an armed context is news of violence whatever else it names ("a suicide bomber attacked a ceremony").
 
@@ -284,8 +284,8 @@ def off_topic(words: Sequence[str], lo: int, hi: int, res: CodingResources, *,
         False
     """
     armed_words = res.word_lists.get(ARMED)
+    starts = [k for k, _phrase in res.non_political.finditer(words, lo, hi)]
     if armed_words is None:
-        return any(words[k] in res.non_political for k in range(lo, hi))
-    hit = any(words[k] in res.non_political and not (k < len(actor_at_token) and actor_at_token[k])
-              for k in range(lo, hi))
+        return bool(starts)
+    hit = any(not (k < len(actor_at_token) and actor_at_token[k]) for k in starts)
     return hit and not armed and not any(True for _ in armed_words.finditer(words, lo, hi))

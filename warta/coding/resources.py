@@ -46,7 +46,7 @@ class CodingResources:
     purpose_markers: frozenset[str]
     pronouns: frozenset[str]
     be_aux: frozenset[str]
-    non_political: frozenset[str]
+    non_political: PhraseSet  # words and phrases ("kelas berat", "super pac") of sport, entertainment, markets
     require_actor: bool
     non_violent_death: PhraseSet
     simulation: PhraseSet
@@ -125,7 +125,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         recipient_preps=frozenset(w.get("recipient_preps", ())), actor_preps=frozenset(w.get("actor_preps", ())),
         clause_breaks=frozenset(w.get("clause_breaks", ())), coordinators=frozenset(w.get("coordinators", ())),
         purpose_markers=frozenset(w.get("purpose_markers", ())), pronouns=frozenset(w.get("pronouns", ())),
-        be_aux=frozenset(w.get("be_aux", ())), non_political=frozenset(w.get("non_political", ())),
+        be_aux=frozenset(w.get("be_aux", ())), non_political=_ps(w.get("non_political")),
         require_actor=bool(w.get("require_actor", False)), non_violent_death=_ps(w.get("non_violent_death")),
         simulation=_ps(w.get("simulation")),
         word_lists={name: _ps(items) for name, items in (w.get("word_lists") or {}).items()},

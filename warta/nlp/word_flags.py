@@ -38,7 +38,7 @@ COMMON_FLAG = 41
 CALLBACK = "warta.gazetteer_flags.v1"
 #: a word of a name: letters, with inner apostrophes or hyphens ("Ba'a", "Kuala-Lumpur")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-#: Kemendagri levels read for place words (1 province … 4 village)
+#: the Kemendagri region table under the data folder (levels 1 province … 4 village, all read)
 WILAYAH_FILE = Path("indonesia-wilayah-kemendagri") / "wilayah.tsv.gz"
 
 
@@ -47,13 +47,18 @@ def name_words(name: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(name) if len(w) > 1]
 
 
-@lru_cache(maxsize=1)
-def place_words() -> frozenset[str]:
-    """Lower-cased words of warta's place names (GeoNames/pycountry names + Indonesian regions)."""
+def _gpe_words() -> set[str]:
     words: set[str] = set()
     if GPE_FILE.exists():
         for line in GPE_FILE.read_text(encoding="utf-8").splitlines():
             words.update(name_words(line))
+    return words
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Lower-cased words of warta's place names (GeoNames/pycountry names + Indonesian regions)."""
+    words = _gpe_words()
     if PLACE_WORDS_FILE.exists():
         with gzip.open(PLACE_WORDS_FILE, "rt", encoding="utf-8") as f:
             words.update(line.strip() for line in f if line.strip())
@@ -87,10 +92,6 @@ def register() -> None:
 
 def build_place_words(data_dir: Path, path: Path = PLACE_WORDS_FILE) -> int:
     """Write the words of the Kemendagri region names not already in ``gpe_names.txt``; returns their number."""
-    known: set[str] = set()
-    if GPE_FILE.exists():
-        for line in GPE_FILE.read_text(encoding="utf-8").splitlines():
-            known.update(name_words(line))
     words: set[str] = set()
     with gzip.open(Path(data_dir) / WILAYAH_FILE, "rt", encoding="utf-8") as f:
         next(f)  # header: kode, nama, level
@@ -98,7 +99,7 @@ def build_place_words(data_dir: Path, path: Path = PLACE_WORDS_FILE) -> int:
             parts = line.rstrip("\n").split("\t")
             if len(parts) == 3:
                 words.update(name_words(parts[1]))
-    new = sorted(words - known)
+    new = sorted(words - _gpe_words())
     with gzip.GzipFile(path, "wb", mtime=0) as f:  # mtime 0: the same data gives the same bytes
         f.write(("\n".join(new) + "\n").encode("utf-8"))
     place_words.cache_clear()

@@ -127,8 +127,22 @@ def test_a_capital_is_no_government_in_a_dateline_or_a_district_name():
     assert [doc.text[m.start:m.end + 10] for m in jakarta] == ["Jakarta memprotes"]
     assert got["Canberra"].code == "AUS"  # the object of the protest
     assert not any(a.kind == "group" and a.country == "IDN" for a in doc.actors)  # "Warga Jakarta Timur"
-    assert not any(a.role == "mayor" and a.country == "IDN" for a in doc.actors)
+    # Jakarta's mayor is a local office, never Indonesia's state
+    assert [(a.name, a.kind, a.country) for a in doc.actors if a.role == "mayor"] == [
+        ("Wali Kota Jakarta", "person", "IDN")]
     assert not any(a.name == "BUMN" for a in doc.actors)
+
+
+def test_local_governments_and_offices_without_a_name_are_actors():
+    doc = _actors("Pemerintah Kota Bekasi menolak rencana itu. Wali Kota Bekasi mengkritik Bupati Bogor. "
+                  "Gubernur Jawa Barat dan Gubernur Jawa Timur bertemu.")
+    got = [(a.name, a.kind, a.sector, a.country, a.role, len(a.mentions)) for a in doc.actors
+           if a.kind in ("person", "organization")]
+    assert got == [("Pemerintah Kota Bekasi", "organization", "GOV", "IDN", None, 1),
+                   ("Wali Kota Bekasi", "person", "GOV", "IDN", "mayor", 1),
+                   ("Bupati Bogor", "person", "GOV", "IDN", "regent", 1),
+                   ("Gubernur Jawa Barat", "person", "GOV", "IDN", "governor", 1),
+                   ("Gubernur Jawa Timur", "person", "GOV", "IDN", "governor", 1)]
 
 
 def test_a_country_name_inside_an_organisation_names_that_organisation():

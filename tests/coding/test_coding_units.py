@@ -6,7 +6,7 @@ import datetime
 from builders import make_doc
 
 from warta.coding.attribution import find_claims, find_quotes
-from warta.coding.lexicon import en_inflect, id_nasal, load_lexicon
+from warta.coding.lexicon import en_inflect, id_nasal, load_lexicon, tokenize
 from warta.coding.modality import modality
 from warta.coding.numbers import casualties
 from warta.coding.resources import load_resources
@@ -49,6 +49,27 @@ def test_casualty_numbers_and_words():
     assert casualties(w, 0, en, side="right") == {"low": 156, "high": 156}
     # a date is not a head count
     assert casualties(_w("tewas pada 3 oktober"), 0, id_, side="right") is None
+    # a two-word victim noun counts as one ("pengunjuk rasa" was inert in a set of single words)
+    w = _w("tiga pengunjuk rasa tewas")
+    assert casualties(w, 3, id_, side="left") == {"low": 3, "high": 3}
+
+
+def test_casualty_numbers_with_separators_ages_and_others():
+    id_, en = load_resources("id"), load_resources("en")
+    words = [t[2] for t in tokenize("membunuh lebih dari 1.000 Taliban")]
+    assert words[3] == "1.000" and casualties(words, 0, id_, side="right") == {"low": 1001, "high": 1001}
+    # an age in brackets is no head count
+    words = [t[2] for t in tokenize("pembunuhan terhadap Iyah (60), warga Garut")]
+    assert casualties(words, 0, id_, side="right") is None
+    # the dead of one event are added up, whichever side the second count stands
+    assert casualties(_w("menewaskan seorang tentara as dan 11 lainnya"), 0, id_, side="right") == \
+        {"low": 12, "high": 12}
+    assert casualties(_w("enam tentara dan dua warga sipil tewas"), 6, id_, side="left") == {"low": 8, "high": 8}
+    assert casualties(_w("the attack killed six soldiers and two civilians"), 2, en, side="right") == \
+        {"low": 8, "high": 8}
+    # a second number that counts something else stays out
+    assert casualties(_w("menewaskan enam tentara dan melukai dua warga"), 0, id_, side="right") == \
+        {"low": 6, "high": 6}
 
 
 def test_modality_hedges_negation_future():

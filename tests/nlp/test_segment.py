@@ -81,8 +81,12 @@ def test_paragraphs_joined_by_commas_still_split():
                            "Selain itu, warga pergi."]
 
 
-def test_a_curly_quote_glued_after_a_full_stop_opens_the_next_sentence():
+def test_a_quote_glued_after_a_full_stop_opens_the_next_sentence():
     assert sents("Ia ditangkap.“Saya tidak bersalah,” katanya.") == ["Ia ditangkap.", "“Saya tidak bersalah,” katanya."]
+    assert sents('Bupati langsung bersikap."Saya perintahkan Sekda," ujarnya.') == [
+        "Bupati langsung bersikap.", '"Saya perintahkan Sekda," ujarnya.']
+    # a closing quote before a space still belongs to its sentence
+    assert sents('Ia berkata "Saya datang." Lalu pergi.') == ['Ia berkata "Saya datang."', "Lalu pergi."]
 
 
 def test_comma_after_an_abbreviation_is_not_a_boundary():

@@ -107,6 +107,7 @@ class Lexicon:
         self.titles = {lang: PhraseMatcher() for lang in ("id", "en")}
         self.sectors = {lang: PhraseMatcher() for lang in ("id", "en")}
         self.standalone: set[str] = set()
+        self.ranks: dict[str, frozenset[str]] = {}  # name keys of ranks between an office and a name ("irjen pol")
         self.locative: dict[str, frozenset[str]] = {}
         self.people = PhraseMatcher()  # names → canonical name
         self.short_names = PhraseMatcher()  # unambiguous surnames → canonical name
@@ -195,6 +196,7 @@ def get_lexicon() -> Lexicon:
     for lang in ("id", "en"):
         for phrase, (role, sector) in titles[lang].items():
             lex.titles[lang].add(phrase, (role, sector))
+        lex.ranks[lang] = frozenset(w for rank in (titles.get("ranks") or {}).get(lang) or () for w in name_key(rank).split())
     tables = [RESOURCES / "leaders.yaml", *_user_tables()]
     for path in tables:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

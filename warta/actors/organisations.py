@@ -149,7 +149,8 @@ def add_organisations(reader: _Reader, states: dict[tuple[int, int], str]) -> No
 
 def _add_unmarked_bodies(reader: _Reader) -> None:
     """A head word of one country that the model left unmarked, with the capitalised words after it ("Polres
-    Metro Jakarta Pusat menangkap …", "jajaran Polda"): such a word names a body of that country by itself."""
+    Metro Jakarta Pusat menangkap …", "jajaran Polda"): such a word names a body of that country by itself; a
+    head of any country ("Pemerintah", "Pengadilan") does so with a place among those words."""
     if reader.lang == "en":
         return
     matcher = reader.lex.org_heads["id"]
@@ -157,7 +158,7 @@ def _add_unmarked_bodies(reader: _Reader) -> None:
     while k < len(reader.words):
         s, e = reader.words[k]
         hit = matcher.match(reader.text, reader.words, k, reader.keys) if reader.word(k)[:1].isupper() else None
-        if hit is None or hit[1][1] is None or names_a_law(reader, k) or _covered(reader, s, e):
+        if hit is None or names_a_law(reader, k) or _covered(reader, s, e):
             k += 1
             continue
         j = k + hit[0]
@@ -165,9 +166,16 @@ def _add_unmarked_bodies(reader: _Reader) -> None:
                 reader.text[reader.words[j - 1][1]:reader.words[j][0]] == " " and \
                 not _covered(reader, *reader.words[j]):
             j += 1
+        (sector, country) = hit[1]
+        if country is None:
+            # a head of any country names a body only with a place of its own: "Pemerintah Kota Bekasi",
+            # "Pengadilan Negeri Sleman" (the place's country); "Badan Intelijen" alone is no actor
+            country = next((reader.place_country[w] for w in range(k + hit[0], j) if reader.place_country.get(w)), None)
+            if country is None:
+                k += 1
+                continue
         start, end = s, reader.words[j - 1][1]
         name = reader.text[start:end]
-        (sector, country) = hit[1]
         reader.add(_draft_key(name), (start, end), name=name, kind="organization", country=country, sector=sector,
                    code=f"{country}.{sector}")
         k = j

@@ -41,6 +41,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from ..geo.detect import ADMIN_PREFIXES
 from ..geo.normalize import name_key, word_spans
 from ..model import Actor, Document, Span
 from .lexicon import Lexicon, get_lexicon
@@ -54,7 +55,8 @@ PHRASE_BREAKERS = frozenset(
     "in at to from for with by between and or that on of against".split()
 )
 #: roles of a town or region: "Wali Kota Jakarta" is Jakarta's mayor, not Indonesia's
-LOCAL_ROLES = frozenset({"mayor", "governor", "regent", "police chief", "chief of police"})
+LOCAL_ROLES = frozenset({"mayor", "governor", "regent", "police chief", "chief of police", "deputy mayor",
+                         "deputy governor", "deputy regent", "deputy police chief"})
 #: words after a capital that make it a district's name ("Jakarta Timur", "Seoul Selatan")
 DISTRICT_WORDS = frozenset("utara selatan timur barat pusat raya north south east west central".split())
 #: a spaced dash right after a capital makes it a dateline ("Jakarta - …", "JAKARTA, KOMPAS.com – …")
@@ -63,6 +65,10 @@ DATELINE_DASH = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—]\s")
 MAX_NAME_WORDS = 4
 #: at most this many words of a town between a local title and its holder's name ("Bupati Kudus Muhammad Tamzil")
 MAX_PLACE_WORDS = 4
+#: words before a title that make the office a past one ("mantan Wagub DKI Jakarta ini")
+FORMER_WORDS = frozenset({"mantan", "eks", "bekas", "former", "ex"})
+#: at most this many rank words between an office and its holder's name ("Irjen Pol")
+MAX_RANK_WORDS = 2
 #: words that leave an organisation span the state itself ("Republik Indonesia", "Pemerintah Indonesia")
 STATE_WORDS = frozenset("republik negara kerajaan kesatuan federasi persatuan pemerintah pemerintahan "
                         "republic state kingdom federation united government of the".split())
@@ -115,6 +121,9 @@ class _Reader:
                 k = bisect_left(starts, m.start)
                 if k < len(starts) and starts[k] == m.start:
                     self.place_country[k] = place.country
+                    if self.keys[k] in ADMIN_PREFIXES and k + 1 < len(starts):
+                        # "Wali Kota Bekasi": the title holds the place's "Kota", so the town starts after it too
+                        self.place_country[k + 1] = place.country
                 while k < len(starts) and starts[k] < m.end:
                     self.place_words.add(k)
                     k += 1
@@ -264,21 +273,55 @@ class _Reader:
         d.role = d.role or r_role
         d.sector = d.sector or r_sector
 
-    def after_local_place(self, k: int, items: list[_Item], items_at: dict[int, _Item]) -> tuple[Any, str | None]:
-        """(name, country) of a person named after a local office's place that starts at word ``k`` ("Bupati
-        Kudus Muhammad Tamzil", "Wali Kota Medan Dzulmi Eldin": the regent of Kudus, IDN), or (None, None)."""
+    def local_place_end(self, k: int) -> int | None:
+        """One past the last word of the local place mention that starts at word ``k`` ("Kota Bekasi"), or
+        None when no place of known country starts there."""
         if self.place_country.get(k) is None:
-            return None, None
+            return None
         j = k
         while j in self.place_words and j - k < MAX_PLACE_WORDS:
             j += 1
-        name = self.name_after(j, items_at) if self.adjacent(j) and self.plain_gap(j) else None
+        return j
+
+    def after_local_place(self, k: int, items: list[_Item], items_at: dict[int, _Item]) -> tuple[Any, str | None]:
+        """(name, country) of a person named after a local office's place that starts at word ``k`` ("Bupati
+        Kudus Muhammad Tamzil", "Wali Kota Medan Dzulmi Eldin": the regent of Kudus, IDN), or (None, None)."""
+        j = self.local_place_end(k)
+        if j is None:
+            return None, None
+        name = self.name_after(self.after_ranks(j), items_at) if self.adjacent(j) and self.plain_gap(j) else None
         if name is None:
             return None, None
+        self.use_items(items, k, j)
+        return name, self.place_country[k]
+
+    def former(self, k: int) -> bool:
+        """Does a word like "mantan" (former) stand before word ``k``? A former office holds nobody today."""
+        return k > 0 and self.keys[k - 1] in FORMER_WORDS
+
+    def apposed_name(self, k: int, items_at: dict[int, _Item]) -> tuple[int, int, Any] | None:
+        """A name right after ", " before word ``k`` (a rank title may come first: "Irjen Pol"), as
+        :meth:`name_after` gives it, or None."""
+        if k >= len(self.words) or self.text[self.words[k - 1][1]:self.words[k][0]] != ", ":
+            return None
+        item = items_at.get(k)
+        if item is not None and item.kind == "title" and item.value[0] not in LOCAL_ROLES and self.plain_gap(item.j):
+            k = item.j
+        return self.name_after(self.after_ranks(k), items_at)
+
+    def after_ranks(self, k: int) -> int:
+        """The first word after the ranks that start at word ``k`` ("Irjen Pol Luki" → "Luki"), or ``k``."""
+        ranks = self.lex.ranks.get(self.lang, frozenset())
+        j = k
+        while j + 1 < len(self.words) and j - k < MAX_RANK_WORDS and self.keys[j] in ranks and self.plain_gap(j + 1):
+            j += 1
+        return j
+
+    @staticmethod
+    def use_items(items: list[_Item], k: int, j: int) -> None:
         for it in items:
             if k <= it.i < j:
                 it.used = True
-        return name, self.place_country[k]
 
     def preceded_by_locative(self, k: int) -> bool:
         if k == 0:
@@ -305,7 +348,8 @@ class _Reader:
         items = self.items()
         items_at = {it.i: it for it in items}
         n_of = {id(it): n for n, it in enumerate(items)}
-        offices: list[tuple[str, str, str, tuple[int, int]]] = []  # (country, role, sector, span)
+        # (country, role, sector, span, the town or region of a local office or None)
+        offices: list[tuple[str, str, str, tuple[int, int], str | None]] = []
         country_kinds = ("state", "demonym", "capital")
         for n, it in enumerate(items):
             if it.used:
@@ -328,6 +372,24 @@ class _Reader:
                 if name is None and country is None and it.value[0] in LOCAL_ROLES and self.adjacent(end_word):
                     name, country = self.after_local_place(end_word, items, items_at)
                     nxt = None  # the place's items are used already
+                    place_end = self.local_place_end(end_word) if name is None and self.plain_gap(end_word) else None
+                    holder = self.apposed_name(place_end, items_at) if place_end is not None else None
+                    if holder is not None:
+                        # "Kapolda Jatim, Irjen Pol Luki Hermawan": the office's holder, named after a comma
+                        first, last, canonical = holder
+                        self.use_items(items, end_word, last)
+                        self.person(first, last, canonical, (it.start, self.words[last - 1][1]),
+                                    role=it.value, country=self.place_country[end_word])
+                        it.used = True
+                        continue
+                    if place_end is not None and not self.former(it.i):
+                        # "Wali Kota Bekasi menolak …": the office of that town, whoever holds it
+                        self.use_items(items, end_word, place_end)
+                        span = (it.start, self.words[place_end - 1][1])
+                        offices.append((self.place_country[end_word], it.value[0], it.value[1], span,
+                                        name_key(self.text[self.words[end_word][0]:span[1]])))
+                        it.used = True
+                        continue
                 if name:
                     first, last, canonical = name
                     if country and nxt is not None:
@@ -340,7 +402,7 @@ class _Reader:
                 elif country:
                     nxt.used = True
                     it.used = True
-                    offices.append((country, it.value[0], it.value[1], (it.start, end_char)))
+                    offices.append((country, it.value[0], it.value[1], (it.start, end_char), None))
                 continue
             if it.kind in ("state", "demonym", "capital") and nxt and not nxt.used:
                 if nxt.kind == "title" and nxt.i == it.j and self.adjacent(nxt.i) and it.kind != "capital" and \
@@ -353,7 +415,7 @@ class _Reader:
                         self.person(first, last, canonical, (it.start, self.words[last - 1][1]),
                                     role=nxt.value, country=it.value)
                     else:
-                        offices.append((it.value, nxt.value[0], nxt.value[1], (it.start, nxt.end)))
+                        offices.append((it.value, nxt.value[0], nxt.value[1], (it.start, nxt.end), None))
                     it.used = nxt.used = True
                     continue
                 if nxt.kind == "sector" and self.gap_ok(it.j, nxt.i) and (it.kind == "demonym" or self.lang == "en"):
@@ -452,16 +514,17 @@ class _Reader:
         code = f"{alpha3}.{sector}"
         self.add(code, span, name=self.text[span[0]:span[1]], kind="group", country=alpha3, sector=sector, code=code)
 
-    def attach_offices(self, offices: list[tuple[str, str, str, tuple[int, int]]]) -> None:
-        """An office without a name joins its holder on the publication date, if the article names them."""
-        for country, role, sector, span in offices:
-            holder = self.lex.office_holder(country, role, self.day)
+    def attach_offices(self, offices: list[tuple[str, str, str, tuple[int, int], str | None]]) -> None:
+        """An office without a name joins its holder on the publication date, if the article names them; a local
+        office ("Wali Kota Bekasi") is one actor per town and role."""
+        for country, role, sector, span, town in offices:
+            holder = self.lex.office_holder(country, role, self.day) if town is None else None
             if holder is not None:
                 key = "P:" + re.sub(r"[^a-z0-9]+", "-", name_key(holder.name)).strip("-")
                 if key in self.drafts:
                     self.add(key, span, name=holder.name, kind="person")
                     continue
-            key = f"OFFICE:{country}:{role}"
+            key = f"OFFICE:{country}:{role}" + (f":{town}" if town else "")
             self.add(key, span, name=self.text[span[0]:span[1]], kind="person", country=country, sector=sector,
                      role=role, code=None)
 

@@ -28,7 +28,8 @@ LANGUAGES = ("id", "en")
 PHRASE_GAP = 3
 #: voices a trigger can carry; they tell the argument assigner where actor and recipient sit
 VOICES = ("active", "passive", "nominal", "undergoer", "symmetric")
-TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+#: a number with separators is one token ("1.000", "2,5", "07.30"), so that its parts never read as counts
+TOKEN_RE = re.compile(r"\d+(?:[.,]\d+)+(?![\w-])|\w+(?:[-'’]\w+)*|[^\w\s]")
 #: Indonesian clitics stripped when a form is not found as written
 CLITICS = ("nya", "lah", "kah", "pun")
 VOWELS = "aeiou"

@@ -34,6 +34,11 @@ NOT_COUNTS = frozenset({
     "december",
 })
 MAX_COUNT = 10_000_000
+#: how far after a count its "and N others" may start
+AND_GAP = 5
+AND_WORDS = frozenset({"dan", "serta", "and"})
+#: words that make a number after "and" the rest of the same dead ("dan 11 lainnya", "and 11 others")
+OTHERS = frozenset({"lainnya", "lain", "others", "more"})
 
 
 def _number_at(words: Sequence[str], i: int, res: CodingResources) -> tuple[int, int, int] | None:
@@ -79,7 +84,7 @@ def _is_count(words: Sequence[str], end: int, res: CodingResources, *, adjacent:
         return False
     if adjacent:
         return True
-    return any(words[j] in res.victim_nouns for j in range(end, min(end + NOUN_GAP, len(words))))
+    return any(res.victim_nouns.match(words, j) for j in range(end, min(end + NOUN_GAP, len(words))))
 
 
 def casualties(words: Sequence[str], trigger: int, res: CodingResources, *, side: str = "both",
@@ -106,9 +111,49 @@ def casualties(words: Sequence[str], trigger: int, res: CodingResources, *, side
         low, high, start, end = q
         if start > 0 and DIGITS_RE.match(words[start - 1] or ""):
             continue
+        if 0 < start and words[start - 1] == "(" and end < len(words) and words[end] == ")":
+            continue  # "Iyah (60)": an age
         adjacent = end == trigger or start == trigger + 1
         if not _is_count(words, end, res, adjacent=adjacent) or not (0 < low <= high <= MAX_COUNT):
             continue
         # a number after a year word or a date ("3 Oktober") is never a count
+        for more in (_and_more(words, end, hi, res), _and_before(words, start, lo, res)):
+            if more:
+                low, high = low + more[0], high + more[1]
         return {"low": low, "high": high}
+    return None
+
+
+def _and_more(words: Sequence[str], end: int, hi: int, res: CodingResources) -> tuple[int, int] | None:
+    """(low, high) of a second count joined to the one ending at ``end``: "seorang tentara AS dan 11
+    lainnya", "six soldiers and two civilians" — ACLED counts the dead of one event together."""
+    for k in range(end, min(end + AND_GAP, hi)):
+        w = words[k]
+        if w in AND_WORDS and k + 1 < hi:
+            q = _qualified(words, k + 1, res)
+            if q is None or q[3] > hi:
+                return None
+            low, high, _, after = q
+            others = after < hi and words[after] in OTHERS
+            return (low, high) if others or _is_count(words, after, res, adjacent=False) else None
+        if w in res.clause_breaks or not w.isalpha():
+            return None
+    return None
+
+
+def _and_before(words: Sequence[str], start: int, lo: int, res: CodingResources) -> tuple[int, int] | None:
+    """(low, high) of a count joined before the one starting at ``start``: "enam tentara dan dua warga sipil
+    tewas" (the nearest count is read first)."""
+    if start - 1 <= lo or words[start - 1] not in AND_WORDS:
+        return None
+    for k in range(start - 2, max(lo, start - 2 - AND_GAP) - 1, -1):
+        q = _qualified(words, k, res)
+        if q is not None and q[3] <= start - 1:
+            between = words[q[3]:start - 1]
+            if all(w.isalpha() and w not in res.clause_breaks for w in between) and \
+                    _is_count(words, q[3], res, adjacent=False):
+                return q[0], q[1]
+            return None
+        if not words[k].isalpha() or words[k] in res.clause_breaks:
+            return None
     return None

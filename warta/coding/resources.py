@@ -37,7 +37,7 @@ class CodingResources:
     at_least: PhraseSet
     more_than: PhraseSet
     up_to: PhraseSet
-    victim_nouns: frozenset[str]
+    victim_nouns: PhraseSet  # words and phrases ("pengunjuk rasa") a casualty number counts
     contexts: PhraseSet  # values: context tag
     recipient_preps: frozenset[str]
     actor_preps: frozenset[str]
@@ -120,7 +120,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         complementizers=frozenset(att.get("complementizers", ())),
         number_words=_ps(num.get("words", {})), vague_numbers=_ps(num.get("vague", {})),
         at_least=_ps(num.get("at_least")), more_than=_ps(num.get("more_than")), up_to=_ps(num.get("up_to")),
-        victim_nouns=frozenset(num.get("victim_nouns", ())),
+        victim_nouns=_ps(num.get("victim_nouns")),
         contexts=_ps(contexts),
         recipient_preps=frozenset(w.get("recipient_preps", ())), actor_preps=frozenset(w.get("actor_preps", ())),
         clause_breaks=frozenset(w.get("clause_breaks", ())), coordinators=frozenset(w.get("coordinators", ())),

@@ -185,6 +185,12 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
                     surface = text[ws:last_e + 1]
             if not cands:
                 cands, alt = _candidates(gaz, surface, allow_alternates=True)
+            if alt and language == "id" and (bare := _strip_admin_prefix(surface)) != surface:
+                # "Kota Bekasi" is only an other name of Bekasi in GeoNames, but with its administrative word
+                # it is no other name: it must survive a capitalised run ("Wali Kota Bekasi", "Pemerintah Kota …")
+                primary = gaz.lookup(bare, alternates=False)
+                if primary:
+                    cands, alt = primary, False
             if alt:
                 cands = tuple(c for c in cands if gaz.entries[c].population >= SCAN_ALTERNATE_MIN_POPULATION)
             if cands:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from ..model import Document, Event, Evidence, Span
 from .resources import CodingResources
 from .text import TextView
+from .where import event_place
 
 #: the least posterior probability of the type the fallback emits
 LEARNED_FALLBACK_MIN = 0.3
@@ -49,19 +50,22 @@ def fallback_events(doc: Document, view: TextView, res: CodingResources, *, code
         verb = next((i for i in verbs if view.words[i] not in res.be_aux and view.words[i] not in AUXILIARIES
                      and not res.cues.match(view.words, i)), verbs[0] if verbs else None)
         if verb is not None:
-            todo.append((sent, verb))
+            todo.append((sent, verb, lo, hi))
         if len(todo) >= LEARNED_FALLBACK_SENTENCES:
             break
     if not todo:
         return []
     text = doc.article.text
-    probs = model.posteriors([text[sent.start:sent.end][:LEARNED_MAX_CHARS] for sent, _ in todo])
+    probs = model.posteriors([text[sent.start:sent.end][:LEARNED_MAX_CHARS] for sent, *_ in todo])
     best = int(probs.max(axis=1).argmax())
-    (sent, verb), p = todo[best], probs[best]
+    (sent, verb, lo, hi), p = todo[best], probs[best]
     k = int(p.argmax())
     if p[k] < LEARNED_FALLBACK_MIN:
         return []
     trigger = Span(view.starts[verb], view.ends[verb])
-    return [Event(id="", type=model.types[k], mode=None, evidence=Evidence(Span(sent.start, sent.end), trigger),
+    place = event_place(view.place_mentions, (verb, verb + 1), lo, hi, view.words, view.pos, res.place_preps,
+                        nouns=res.place_nouns)
+    return [Event(id="", type=model.types[k], mode=None, place=place,
+                  evidence=Evidence(Span(sent.start, sent.end), trigger),
                   coder=coder, confidence=round(LEARNED_FALLBACK_CONFIDENCE * float(p[k]), 4),
                   trigger_text=text[trigger.start:trigger.end])]

@@ -40,6 +40,8 @@ class CodingResources:
     victim_nouns: PhraseSet  # words and phrases ("pengunjuk rasa") a casualty number counts
     contexts: PhraseSet  # values: context tag
     recipient_preps: frozenset[str]
+    place_preps: frozenset[str]  # words that introduce where an event happened
+    place_nouns: frozenset[str]  # nouns a locative phrase may hold before its place ("the town of")
     actor_preps: frozenset[str]
     clause_breaks: frozenset[str]
     coordinators: frozenset[str]
@@ -122,7 +124,9 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         at_least=_ps(num.get("at_least")), more_than=_ps(num.get("more_than")), up_to=_ps(num.get("up_to")),
         victim_nouns=_ps(num.get("victim_nouns")),
         contexts=_ps(contexts),
-        recipient_preps=frozenset(w.get("recipient_preps", ())), actor_preps=frozenset(w.get("actor_preps", ())),
+        recipient_preps=frozenset(w.get("recipient_preps", ())),
+        place_preps=frozenset(w.get("place_preps", ())), place_nouns=frozenset(w.get("place_nouns", ())),
+        actor_preps=frozenset(w.get("actor_preps", ())),
         clause_breaks=frozenset(w.get("clause_breaks", ())), coordinators=frozenset(w.get("coordinators", ())),
         purpose_markers=frozenset(w.get("purpose_markers", ())), pronouns=frozenset(w.get("pronouns", ())),
         be_aux=frozenset(w.get("be_aux", ())), non_political=_ps(w.get("non_political")),

@@ -31,9 +31,10 @@ from .modality import FUTURE_WINDOW, Modality, modality, weaker
 from .numbers import casualties
 from .resources import CodingResources, load_resources
 from .text import TextView, text_view
+from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.22"
+CODER_VERSION = "1.23"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -72,7 +73,6 @@ VERB_BONUS = 0.1
 #: confidence lost per token between the sentence start and the trigger (up to POSITION_CAP tokens)
 POSITION_PENALTY = 0.006
 POSITION_CAP = 25
-PLACE_PREPS = frozenset({"di", "dekat", "in", "near", "at", "outside", "kota", "wilayah", "provinsi"})
 HISTORICAL_GAP_DAYS = 365
 #: an event dated more than this many days after publication is expected (a day's slack: news dated the evening
 #: before, or a date stamp off by one, "Senin (17/9/2019)" in an article of 16 September)
@@ -458,7 +458,8 @@ class RuleCoder:
             trigger = Span(view.starts[c.ti], view.ends[c.tj - 1])
             if not (sent_span.start <= trigger.start and trigger.end <= sent_span.end):
                 continue  # never emit an event whose trigger is outside its sentence
-            place = self._nearest(view.place_mentions, c, lo, hi, prefer_after=True, words=view.words)
+            place = event_place(view.place_mentions, (c.ti, c.tj), lo, hi, view.words, view.pos, res.place_preps,
+                                nouns=res.place_nouns, event_type=c.trig.type, voice=c.voice)
             if place is None and c.trig.type in PHYSICAL:
                 prev = self._previous_in_paragraph(doc, view, c.sent)
                 if prev is not None:
@@ -467,7 +468,7 @@ class RuleCoder:
                     # ("hubungan antara Pyongyang dan Moskow")
                     plo, phi = view.sent_ranges[prev]
                     place = next((p for i, j, p in view.place_mentions if i >= plo and j <= phi and (
-                        _after_locative(view.words, i, plo)
+                        after_locative(view.words, i, plo, res.place_preps)
                         or (p not in broad and view.actor_at_token[i] is None))), None)
             mod = c.mod
             time_id = self._time(view, c, trigger_at.get(c.sent, [c.ti]), lo, hi, times, published, mod.status)
@@ -537,22 +538,6 @@ class RuleCoder:
                 ev.confidence = round((1 - w) * ev.confidence + w * p, 4)
 
     @staticmethod
-    def _nearest(mentions, c: _Cand, lo: int, hi: int, *, prefer_after: bool = False, words=None) -> str | None:
-        best, best_d = None, None
-        for i, j, ident in mentions:
-            if i < lo or j > hi:
-                continue
-            if prefer_after and words is not None:
-                # a place is where the event happened only when a locative introduces it ("di dekat Donetsk");
-                # a bare country name next to a trigger is an actor ("serangan misil Ukraina")
-                if not _after_locative(words, i, lo):
-                    continue
-            d = abs(i - c.ti)
-            if best_d is None or d < best_d:
-                best, best_d = ident, d
-        return best
-
-    @staticmethod
     def _time(view: TextView, c: _Cand, sentence_triggers: list[int], lo: int, hi: int, times: dict, published,
               status: str) -> str | None:
         """The time mention of the sentence that is nearest to this trigger rather than to another one;
@@ -592,8 +577,3 @@ class RuleCoder:
     @staticmethod
     def _contexts(words, lo: int, hi: int, res: CodingResources) -> list[str]:
         return [str(res.contexts.values[p]) for _, p in res.contexts.finditer(words, lo, hi)]
-
-
-def _after_locative(words, i: int, lo: int) -> bool:
-    """Whether the word before position ``i`` (inside a sentence starting at ``lo``) is a locative."""
-    return i - 1 >= lo and words[i - 1] in PLACE_PREPS

@@ -91,3 +91,37 @@ def test_electoral_support_and_applause_are_no_acts_but_an_endorsement_is():
     assert "SUPPORT" not in types("I'm just the messenger, Trump said, as the crowd applauded.")
     assert "SUPPORT" not in types("Outside groups supporting Governor Chris Christie also have spent heavily in the state.")
     assert "SUPPORT" in types("Senator Harry Reid endorsed Clinton in February.")
+
+
+def _id_events(text):
+    coded = warta.extract(text, published="2019-09-20", language="id")["events"]
+    return [(e["type"], text[e["evidence"]["trigger"]["start"]:e["evidence"]["trigger"]["end"]], e["status"])
+            for e in coded]
+
+
+def test_indonesian_phrases_that_hide_no_event():
+    # CLICK-ID seeds 239/241: declined to say, agreeing with a view, drew complaints, damage to an ecosystem
+    assert _id_events("Pentagon menolak mengatakan apakah akan ada aset militer tambahan.") == []
+    assert _id_events("Panglima TNI Hadi mengatakan semua pihak sepakat bahwa penanggulangan karhutla tanggung jawab "
+                      "bersama.") == []
+    assert _id_events("Penertiban itu menuai protes dari beberapa pemilik bangunan.") == []
+    assert _id_events("Sampah popok bisa merusak ekosistem kali Surabaya.") == []
+
+
+def test_repelled_by_force_is_an_assault_and_nobody_retreats():
+    assert _id_events("Polisi dari Direktorat Sabhara memukul mundur pendemo yang masih bertahan.") == [
+        ("ASSAULT", "memukul mundur", "occurred")]
+
+
+def test_a_plan_made_since_an_event_leaves_the_event_in_the_past():
+    events = _id_events("Pertemuan ini sudah direncanakan Presiden Jokowi sejak aksi protes pecah di Papua.")
+    assert ("PROTEST", "aksi protes", "occurred") in events
+
+
+def test_a_promise_in_its_own_word_is_not_coded_twice():
+    events = _id_events("Presiden Joko Widodo berjanji akan mengunjungi Papua dalam waktu dekat.")
+    assert [e for e in events if e[0] == "AGREE"] == [("AGREE", "berjanji", "occurred")]
+
+
+def test_troops_sent_to_put_out_fires_are_no_military_aid():
+    assert _id_events("Pemerintah Indonesia mengirim ribuan tentara dan polisi untuk memadamkan api.") == []

@@ -76,6 +76,8 @@ def modality(words: Sequence[str], trigger: int, lo: int, hi: int, res: CodingRe
         polarity = "negative"
     status, intent = "occurred", False
     for i, p in res.expected.finditer(words, max(lo, trigger - FUTURE_WINDOW), trigger):
+        if any(words[k] in res.time_breaks for k in range(i + len(p), trigger)):
+            continue  # "direncanakan Jokowi sejak aksi protes": the plan is later than the protest
         status = "expected"
         intent = intent or p[0] not in OBSERVER_EXPECTATION
         if p[0] in OBSERVER_EXPECTATION:

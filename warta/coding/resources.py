@@ -85,6 +85,7 @@ class CodingResources:
     # a future marker does not reach a noun trigger across a clause break ("bakal naik karena serangan ini")
     future_stops_at_clause: bool = False
     no_commitment: frozenset[str] = frozenset()  # types whose announced act is no AGREE/THREATEN of its own
+    time_breaks: frozenset[str] = frozenset()  # "sejak", "after": a future marker before them is not the event's
     plan_verbs: frozenset[str] = frozenset()  # an event noun right after one is planned, not done (clauses.planned)
     future_taken_by_first_act: bool = False  # a future marker governs the first act after it (clauses)
     #: "planned to", "threatened to": the first act after one, in its clause, is expected (clauses.mark_planned_acts)
@@ -145,7 +146,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         denial_involvement=frozenset(w.get("denial_involvement", ())),
         future_stops_at_clause=bool(w.get("future_stops_at_clause", False)),
         no_commitment=frozenset(w.get("no_commitment", ())),
-        plan_verbs=frozenset(w.get("plan_verbs", ())),
+        plan_verbs=frozenset(w.get("plan_verbs", ())), time_breaks=frozenset(w.get("time_breaks", ())),
         future_taken_by_first_act=bool(w.get("future_taken_by_first_act", False)),
         plan_cues=_ps(w.get("plan_cues")),
         drop_hypothetical=bool(w.get("drop_hypothetical", False)),

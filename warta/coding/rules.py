@@ -34,7 +34,7 @@ from .text import TextView, text_view
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.23"
+CODER_VERSION = "1.24"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -511,6 +511,9 @@ class RuleCoder:
                 # done to someone ("would be released") nor what an observer guesses ("appears set to veto")
                 kind = "AGREE" if c.trig.type in COOPERATIVE else "THREATEN" if c.trig.type in HOSTILE else None
                 kind = None if c.trig.type in res.no_commitment else kind
+                if kind and any(sent_of.get(id(e)) == c.sent and e.type == kind and e.actors == base.actors
+                                for e in events[:-1]):
+                    kind = None  # "berjanji akan mengunjungi": the promise is coded already, from its own word
                 if kind:
                     events.append(replace(base, type=kind, mode=None, status="occurred",
                                           confidence=round(min(0.99, c.confidence + 0.05), 4), context=list(context)))

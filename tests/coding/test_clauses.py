@@ -125,3 +125,12 @@ def test_a_promise_in_its_own_word_is_not_coded_twice():
 
 def test_troops_sent_to_put_out_fires_are_no_military_aid():
     assert _id_events("Pemerintah Indonesia mengirim ribuan tentara dan polisi untuk memadamkan api.") == []
+
+
+def test_shots_in_the_air_animals_and_trade_are_no_attacks_or_aid():
+    # CLICK-ID seeds 251/257
+    assert _id_events("Seorang pria berjas hitam menembakkan senjata laras pendek lima kali ke udara.") == []
+    assert _id_events("Kasus penyerangan oleh anjing bernama Sparta menewaskan seorang asisten rumah tangga.") == []
+    assert _id_events("Agus merasa saat ini KPK diserang dari berbagai sisi.") == []
+    assert _id_events("Sebab Saudi Aramco menyuplai banyak negara di dunia.") == []
+    assert ("AID", "memasok", "occurred") in _id_events("Iran memasok drone kepada Rusia untuk perang di Ukraina.")

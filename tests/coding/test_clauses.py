@@ -134,3 +134,17 @@ def test_shots_in_the_air_animals_and_trade_are_no_attacks_or_aid():
     assert _id_events("Agus merasa saat ini KPK diserang dari berbagai sisi.") == []
     assert _id_events("Sebab Saudi Aramco menyuplai banyak negara di dunia.") == []
     assert ("AID", "memasok", "occurred") in _id_events("Iran memasok drone kepada Rusia untuk perang di Ukraina.")
+
+
+def test_hosting_bids_evidence_and_liquor_are_no_political_events():
+    # CLICK-ID seeds 263/269
+    assert _id_events("Negara-negara ASEAN menyatakan dukungan untuk Indonesia sebagai tuan rumah Piala Dunia U-20 "
+                      "FIFA.") == []
+    assert _id_events("Iran menghancurkan bukti, kata Netanyahu.") == []
+    assert _id_events("Pembuat miras oplosan yang menewaskan lima pemuda di Solo menyerahkan diri.") == []
+    assert [e[0] for e in _id_events("Malaysia mengirim nota protes kepada Indonesia soal kabut asap.")] == ["ACCUSE"]
+
+
+def test_a_planned_promise_gives_way_to_the_commitment():
+    events = _id_events("Presiden Joko Widodo berencana berjanji akan mengunjungi Papua dalam waktu dekat.")
+    assert [e for e in events if e[0] == "AGREE"] == [("AGREE", "mengunjungi", "occurred")]

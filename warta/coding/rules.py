@@ -34,7 +34,7 @@ from .text import TextView, text_view
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.25"
+CODER_VERSION = "1.26"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -511,9 +511,12 @@ class RuleCoder:
                 # done to someone ("would be released") nor what an observer guesses ("appears set to veto")
                 kind = "AGREE" if c.trig.type in COOPERATIVE else "THREATEN" if c.trig.type in HOSTILE else None
                 kind = None if c.trig.type in res.no_commitment else kind
-                if kind and any(sent_of.get(id(e)) == c.sent and e.type == kind and e.actors == base.actors
-                                for e in events[:-1]):
+                own = next((e for e in events[:-1] if sent_of.get(id(e)) == c.sent and e.type == kind
+                            and e.actors == base.actors), None) if kind else None
+                if own is not None and own.status == "occurred":
                     kind = None  # "berjanji akan mengunjungi": the promise is coded already, from its own word
+                elif own is not None:
+                    events.remove(own)  # "berencana berjanji akan …": the promise made, not a planned one
                 if kind:
                     events.append(replace(base, type=kind, mode=None, status="occurred",
                                           confidence=round(min(0.99, c.confidence + 0.05), 4), context=list(context)))

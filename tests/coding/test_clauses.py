@@ -148,3 +148,12 @@ def test_hosting_bids_evidence_and_liquor_are_no_political_events():
 def test_a_planned_promise_gives_way_to_the_commitment():
     events = _id_events("Presiden Joko Widodo berencana berjanji akan mengunjungi Papua dalam waktu dekat.")
     assert [e for e in events if e[0] == "AGREE"] == [("AGREE", "mengunjungi", "occurred")]
+
+
+def test_crashes_sport_and_tourism_are_no_political_events():
+    # CLICK-ID seeds 271/277
+    assert _id_events("Musibah itu menewaskan 157 penumpang dan awak pesawat.") == []
+    assert _id_events("Sementara tembakan melenceng mencapai 13 kali.") == []
+    assert _id_events("Untuk wisata bawah airnya, Afrika Selatan menawarkan terumbu karang dan hiu putih.") == []
+    assert [e[0] for e in _id_events("Massa mahasiswa membubarkan diri dari lokasi unjuk rasa di depan Gedung KPK.")] \
+        == ["PROTEST"]

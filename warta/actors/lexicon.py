@@ -196,7 +196,8 @@ def get_lexicon() -> Lexicon:
     for lang in ("id", "en"):
         for phrase, (role, sector) in titles[lang].items():
             lex.titles[lang].add(phrase, (role, sector))
-        lex.ranks[lang] = frozenset(w for rank in (titles.get("ranks") or {}).get(lang) or () for w in name_key(rank).split())
+        ranks = (titles.get("ranks") or {}).get(lang) or ()
+        lex.ranks[lang] = frozenset(w for rank in ranks for w in name_key(rank).split())
     tables = [RESOURCES / "leaders.yaml", *_user_tables()]
     for path in tables:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}

@@ -114,9 +114,9 @@ def casualties(words: Sequence[str], trigger: int, res: CodingResources, *, side
         if 0 < start and words[start - 1] == "(" and end < len(words) and words[end] == ")":
             continue  # "Iyah (60)": an age
         adjacent = end == trigger or start == trigger + 1
+        # a number before a unit or a month ("3 Oktober", "20 persen") is never a count
         if not _is_count(words, end, res, adjacent=adjacent) or not (0 < low <= high <= MAX_COUNT):
             continue
-        # a number after a year word or a date ("3 Oktober") is never a count
         for more in (_and_more(words, end, hi, res), _and_before(words, start, lo, res)):
             if more:
                 low, high = low + more[0], high + more[1]

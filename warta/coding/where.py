@@ -61,7 +61,8 @@ def _phrase_opener(words: Sequence[str], pos: Sequence[str] | None, i: int, lo: 
 
 def event_place(mentions: Sequence[tuple[int, int, str]], trigger: tuple[int, int], lo: int, hi: int,
                 words: Sequence[str], pos: Sequence[str] | None, preps: frozenset[str], *,
-                nouns: frozenset[str] = frozenset(), event_type: str | None = None, voice: str | None = None) -> str | None:
+                nouns: frozenset[str] = frozenset(), event_type: str | None = None,
+                voice: str | None = None) -> str | None:
     """The place id of the locative phrase nearest to the ``trigger`` words ``(first, end)`` in the sentence
     ``[lo, hi)`` (ranking the more precise of two phrases first was tried and lost 9 of 1,578 dev sentences);
     else the place an active attack strikes right after its trigger.
@@ -90,4 +91,4 @@ def event_place(mentions: Sequence[tuple[int, int, str]], trigger: tuple[int, in
 
 def after_locative(words: Sequence[str], i: int, lo: int, preps: frozenset[str]) -> bool:
     """Whether the word before position ``i`` (inside a sentence starting at ``lo``) is a locative."""
-    return i - 1 >= lo and words[i - 1] in preps
+    return locative_start(words, None, i, lo, preps) is not None

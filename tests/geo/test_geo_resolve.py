@@ -151,3 +151,22 @@ def test_an_indonesian_province_and_its_towns_share_one_code():
     (_, town), (_, province) = got
     assert province.kind == "admin1" and (town.country, town.admin1) == ("IDN", province.admin1)
     assert tops[0].hint_admin1 == ("IDN", province.admin1)  # "Town, Province" narrows the town
+
+
+def test_a_persons_surname_is_no_town_elsewhere_in_the_article():
+    text = "Jose Bautista hit a home run. Fans cheered Bautista in Toronto."
+    got = _resolved(text, [Entity("e1", 0, 13, "Jose Bautista", "PERSON")], language="en")
+    assert [s for s, _ in got] == ["Toronto"]
+
+
+def test_a_surname_after_a_strong_place_cue_stays_a_place():
+    text = "Gareth Southgate spoke. The team trained in Southgate on Monday."
+    got = _resolved(text, [Entity("e1", 0, 16, "Gareth Southgate", "PERSON")], language="en")
+    assert [s for s, _ in got] == ["Southgate"]
+
+
+def test_an_indonesian_office_span_keeps_its_town():
+    text = "Terlihat Bupati Blitar Rijanto. Warga Blitar hadir."
+    ents = [Entity("e1", 9, 22, "Bupati Blitar", "PERSON")]
+    tops = find_toponyms(text, ents, language="id")
+    assert [t.surface for t in tops if t.start > 30] == ["Blitar"]

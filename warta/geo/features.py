@@ -25,7 +25,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Entity
+from .detect import PLACE_NOUNS, STRONG_PLACE_CUES, person_surnames
 from .gazetteer import RESOURCES
+from .normalize import name_key
 
 #: abbreviations a full stop and a space may follow inside a feature's name ("Jl. Sudirman", "No. 2")
 SHORT_WORDS = frozenset({"St", "Ave", "Rd", "Blvd", "Jl", "Jln", "No", "Mt", "Ft", "Dr"})
@@ -415,12 +417,9 @@ def _landmark_town(gazetteer: Any, name: str) -> int | None:
 
 #: model labels whose spans may name a place no gazetteer has ("Portroe", "Fire Island", "Madinaty")
 LOCAL_LABELS = ("GPE", "LOC", "FAC")
-#: words right before such a span that show it is a place (a model PERSON/ORG span needs the strong ones)
+#: words right before such a span that show it is a place (a model PERSON/ORG span needs the strong ones,
+#: ``STRONG_PLACE_CUES``; "<noun> of" names a place too: ``PLACE_NOUNS``, "the suburb of Madinaty")
 LOCAL_CUES = frozenset("in at near from outside of to on di ke dari dekat".split())
-STRONG_LOCAL_CUES = frozenset("in near outside dekat".split())
-#: "<noun> of" right before a span names a place ("the suburb of Madinaty")
-LOCAL_NOUNS = frozenset("village town city suburb district region province county area neighbourhood neighborhood "
-                        "island".split())
 #: longest unknown name taken, in words
 LOCAL_MAX_WORDS = 4
 
@@ -438,6 +437,7 @@ def find_local_names(text: str, entities: Sequence[Entity], taken: Sequence[tupl
         ['Portroe']
     """
     out: list[Feature] = []
+    surnames = person_surnames(text, entities)
     for ent in entities:
         strong = ent.label not in LOCAL_LABELS
         if strong and ent.label != "PERSON":
@@ -451,13 +451,15 @@ def find_local_names(text: str, entities: Sequence[Entity], taken: Sequence[tupl
         letters = surface.replace(".", "")
         if letters.isupper() and len(letters) <= 4:
             continue  # an acronym ("SA", "EU") is no village
+        if len(words) == 1 and name_key(surface) in surnames:
+            continue  # "listening to Howarth" after "Jerry Howarth": the person
         end = start + len(surface)
         if any(s < end and start < e for s, e in taken):
             continue
         before = [w.lower() for w in text[max(0, ent.start - 30):ent.start].split()]
-        cued = bool(before) and before[-1] in (STRONG_LOCAL_CUES if strong else LOCAL_CUES)
+        cued = bool(before) and before[-1] in (STRONG_PLACE_CUES if strong else LOCAL_CUES)
         # "the gated suburb of Madinaty", "the village of Nagrig"
-        named = len(before) > 1 and before[-1] == "of" and before[-2] in LOCAL_NOUNS
+        named = len(before) > 1 and before[-1] == "of" and before[-2] in PLACE_NOUNS
         if not (cued or named or ent.label == "FAC"):  # a model facility needs no cue ("Pearl Harbor")
             continue
         out.append(Feature(start, end, surface, local=True))

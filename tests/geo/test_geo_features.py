@@ -104,3 +104,10 @@ def test_a_doubtful_person_span_is_the_town_near_the_story_places():
     text = "Markets rallied in Tokyo. Almelo said the rally would last."
     start = text.index("Almelo")
     assert "Almelo" not in _places(text, entities=[Entity("e1", start, start + 6, "Almelo", "PERSON")])
+
+
+
+def test_a_street_named_after_a_far_place_lies_in_the_articles_town():
+    places = _places("Police in Saskatoon closed Northumberland Avenue. Saskatoon police said so.")
+    street = places["Northumberland Avenue"]
+    assert (street.country, street.lat) == ("CAN", places["Saskatoon"].lat)

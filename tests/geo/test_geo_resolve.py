@@ -170,3 +170,18 @@ def test_an_indonesian_office_span_keeps_its_town():
     ents = [Entity("e1", 9, 22, "Bupati Blitar", "PERSON")]
     tops = find_toponyms(text, ents, language="id")
     assert [t.surface for t in tops if t.start > 30] == ["Blitar"]
+
+
+
+def _english_surfaces(text):
+    return [t.surface for t in find_toponyms(text, [], language="en")]
+
+
+def test_demonyms_inside_hyphenated_words():
+    assert _english_surfaces("Egyptian-US relations and inter-Palestinian talks.") == [
+        "Egyptian", "US", "Palestinian"]
+
+
+def test_sa_is_south_africa_only_where_the_article_names_it():
+    assert _english_surfaces("Millions of South Africans. SA holds platinum.") == ["South Africans", "SA"]
+    assert _english_surfaces("SA Water raised prices in Adelaide.") == ["Adelaide"]

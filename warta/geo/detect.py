@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Entity
-from .gazetteer import (LANGUAGE_COUNTRY, RESOURCES, Gazetteer, ambiguous_state_abbreviations, get_gazetteer,
-                        place_cues, province_abbreviations, us_state_abbreviations)
+from .gazetteer import (LANGUAGE_COUNTRY, RESOURCES, Gazetteer, ambiguous_state_abbreviations,
+                        context_abbreviations, get_gazetteer, place_cues, province_abbreviations,
+                        us_state_abbreviations)
 from .normalize import name_key, word_spans
 
 #: model labels whose spans may be places
@@ -111,8 +112,8 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     if language != "id":
         found.extend(t for t in us_local_names(text, gaz) if t.start not in state_starts)
     all_words = word_spans(text)
-    if language == "en":
-        found.extend(demonyms(text, gaz, words=all_words))
+    if language == "en":  # "Egyptian-US relations", "inter-Palestinian talks": each part may be a demonym
+        found.extend(demonyms(text, gaz, words=_split_hyphens(text, all_words, capitalised_only=False)))
     for ent in entities:
         if ent.label in PLACE_LABELS:
             surface = ent.text
@@ -253,11 +254,26 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
             continue  # the model span (listed first at equal start) or the longer scan hit stays
         merged.append(t)
     _add_comma_hints(text, merged, gaz)
+    merged = _add_context_abbreviations(text, merged, gaz)
     surnames = person_surnames(text, entities)
     if surnames:
         home = LANGUAGE_COUNTRY.get(language or "")
         merged = [t for t in merged if not _surname_only(t, surnames, gaz, home=home)]
     return merged
+
+
+def _add_context_abbreviations(text: str, toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
+    """"SA" is South Africa in an article that names South Africa or South Africans elsewhere."""
+    named = {gaz.entries[c].country for t in toponyms for c in t.candidates if gaz.entries[c].kind == "country"}
+    extra = []
+    for abbrev, alpha3 in context_abbreviations().items():
+        idx = gaz.country_entry.get(alpha3)
+        if alpha3 not in named or idx is None:
+            continue
+        for m in re.finditer(rf"(?<![\w.&-]){re.escape(abbrev)}(?![\w&-])", text):
+            if not any(t.start < m.end() and m.start() < t.end for t in toponyms):
+                extra.append(Toponym(m.start(), m.end(), abbrev, (idx,), "scan"))
+    return sorted(toponyms + extra, key=lambda t: t.start) if extra else toponyms
 
 
 def person_surnames(text: str, entities: Sequence[Entity]) -> frozenset[str]:
@@ -385,12 +401,13 @@ def _strip_admin_prefix(surface: str) -> str:
     return surface
 
 
-def _split_hyphens(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _split_hyphens(text: str, words: list[tuple[int, int]], *, capitalised_only: bool = True) -> list[tuple[int, int]]:
     """Capitalised parts of a hyphenated word are words of their own ("Fargo-Moorhead", "Amsterdam-London");
-    the scan still joins them across the hyphen ("Winston-Salem")."""
+    the scan still joins them across the hyphen ("Winston-Salem"). ``capitalised_only=False`` splits a word
+    that starts in lower case too ("inter-Palestinian")."""
     out: list[tuple[int, int]] = []
     for a, b in words:
-        if text.find("-", a, b) < 0 or not text[a].isupper():
+        if text.find("-", a, b) < 0 or (capitalised_only and not text[a].isupper()):
             out.append((a, b))
             continue
         word = text[a:b]

@@ -66,6 +66,7 @@ class _Rules:
     landmarks: dict[str, tuple[tuple[tuple[str, ...], str | None], ...]]
     leading: frozenset[str]
     breaks: frozenset[str]
+    streets: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -89,7 +90,8 @@ def feature_rules(language: str | None) -> _Rules:
         landmarks.setdefault(words[0], []).append((words, host))
     return _Rules(heads("suffix", -1), heads("weak_suffix", -1), frozenset(rules.get("lowercase_suffix") or ()),
                   heads("prefix", 0), {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in landmarks.items()},
-                  frozenset(rules.get("leading") or ()), frozenset(rules.get("breaks") or ()))
+                  frozenset(rules.get("leading") or ()), frozenset(rules.get("breaks") or ()),
+                  frozenset(rules.get("streets") or ()))
 
 
 def _is_cap(word: str) -> bool:
@@ -289,6 +291,7 @@ def locate_features(text: str, features: Sequence[Feature], toponyms: Sequence[A
                 inside.setdefault(fi, []).append(ti)
                 covered.add(ti)
     own = own_town(toponyms, chosen, entries, covered)
+    streets = feature_rules("en").streets | feature_rules("id").streets
     outside = {chosen[ti] for ti in range(len(toponyms)) if ti not in covered}
     by_start = {t.start: ti for ti, t in enumerate(toponyms)}
     by_end = {t.end: ti for ti, t in enumerate(toponyms)}
@@ -313,6 +316,8 @@ def locate_features(text: str, features: Sequence[Feature], toponyms: Sequence[A
             if host is not None and entries[host].kind == "admin1":
                 state, host = host, None
         inner = inside.get(fi, [])
+        words = f.surface.split()
+        street = own is not None and bool(words) and (words[0] in streets or words[-1].rstrip(".") in streets)
         whole = [ti for ti in inner if (toponyms[ti].start, toponyms[ti].end) == (f.start, f.end)]
         if host is None and whole and near(chosen[whole[0]], own):
             covered.discard(whole[0])  # a town of that name where the article is: "Washington Square"
@@ -337,6 +342,8 @@ def locate_features(text: str, features: Sequence[Feature], toponyms: Sequence[A
             elif close:
                 named.append(max(close, key=lambda c: (entries[c].kind == "city", entries[c].population)))
                 covered.discard(ti)
+            elif street:
+                continue  # "Northumberland Avenue" in a Saskatoon story: a street named after a far place
             elif entries[chosen[ti]].kind != "city" or entries[chosen[ti]].population >= NAMED_HOST_POPULATION:
                 named.append(chosen[ti])  # "Ohio State University", "Dallas Cowboys' stadium"
                 covered.discard(ti)

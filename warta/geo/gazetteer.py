@@ -455,6 +455,16 @@ def _read_tsv(path: Path) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
+def context_abbreviations() -> dict[str, str]:
+    """Abbreviation → alpha-3 of the country it names when the article names that country too
+    (``context_abbreviations`` in ``resources/geo/aliases.yaml``)."""
+    import yaml
+
+    table = yaml.safe_load((RESOURCES / "aliases.yaml").read_text(encoding="utf-8"))
+    return dict(table.get("context_abbreviations") or {})
+
+
+@lru_cache(maxsize=1)
 def place_cues() -> dict[str, dict]:
     """Per language, the words beside a name that say what kind of name it is (``resources/geo/cues.yaml``)."""
     import yaml

@@ -111,3 +111,13 @@ def test_a_street_named_after_a_far_place_lies_in_the_articles_town():
     places = _places("Police in Saskatoon closed Northumberland Avenue. Saskatoon police said so.")
     street = places["Northumberland Avenue"]
     assert (street.country, street.lat) == ("CAN", places["Saskatoon"].lat)
+
+
+def test_seas_straits_rivers_and_islands_are_places():
+    places = _places("Tankers left the Strait of Hormuz for the Gulf of Aden; troops crossed the Euphrates. "
+                     "On Oahu, rents rose.")
+    assert {n: p.precision for n, p in places.items()} == {
+        "Strait of Hormuz": "region", "Gulf of Aden": "region", "Euphrates": "region", "Oahu": "region"}
+    assert places["Oahu"].country == "USA"
+    idn = _places("Kapal tanker melintas di Selat Sunda dekat Gunung Anak Krakatau.", language="id")
+    assert {n: p.country for n, p in idn.items()} == {"Sunda Strait": "IDN", "Anak Krakatau": "IDN"}

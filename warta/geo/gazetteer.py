@@ -275,6 +275,8 @@ def _build() -> Gazetteer:
     us_states = _load_json(gdir / "us_states.json")
     # First-level regions (states, provinces, oblasts, UK counties...) with a representative point,
     # from countrystatecity-countries; US states keep their GeoNames id and admin1 code.
+    admin1_points = {(a3, name): (float(lat), float(lon))
+                     for a3, name, lat, lon in _read_tsv(RESOURCES / "admin1_points.tsv")}
     for rec in _states():
         cc = rec.get("country_code")
         if cc == "ID" or rec.get("type") in SKIPPED_STATE_TYPES:
@@ -292,6 +294,7 @@ def _build() -> Gazetteer:
         own_code = code if cc == "US" else (gcode or rec.get("iso3166_2"))
         if lat is not None and lon is not None:
             lat, lon = _region_point(lat, lon, region_towns.get((alpha3, own_code or ""), []))
+        lat, lon = admin1_points.get((alpha3, rec["name"]), (lat, lon))
         idx = b.add(Entry(rec["name"], "admin1", alpha3, lat, lon, 0, gid, own_code))
         if cc == "US":
             b.admin1_entry[("USA", code)] = idx

@@ -185,3 +185,7 @@ def test_demonyms_inside_hyphenated_words():
 def test_sa_is_south_africa_only_where_the_article_names_it():
     assert _english_surfaces("Millions of South Africans. SA holds platinum.") == ["South Africans", "SA"]
     assert _english_surfaces("SA Water raised prices in Adelaide.") == ["Adelaide"]
+
+
+def test_a_title_is_no_town():
+    assert _english_surfaces("The Vice Chancellor met Secretary Pompeo and Sultan Qaboos.") == []

@@ -45,8 +45,9 @@ DEFAULT_TOLERANCE = 0.02
 #: Metric-name suffixes where lower is better (they get ceilings instead of floors).
 LOWER_IS_BETTER_SUFFIXES = ("_km",)
 #: Diagnostic metrics that are shown but not pinned: F1 is the gated number, and precision and
-#: recall may trade against each other while it improves.
-UNGATED_WORDS = frozenset({"precision", "recall"})
+#: recall may trade against each other while it improves; likewise acc@161 is the gated geoparsing number,
+#: and a mean or median distance in km swings with a single far error (a median of 0.0 km has no room).
+UNGATED_WORDS = frozenset({"precision", "recall", "km"})
 #: How many unpinned keys the gate names before it abbreviates.
 MAX_LISTED = 5
 #: The fast subset must finish within this many seconds on the 2-core CI machine.

@@ -394,3 +394,15 @@ def test_indonesian_ceremonies_catches_and_pile_ups_are_no_events():
     assert coded("KPK menangkap basah kepala lapas yang menerima suap.") == ["COERCE"]
     assert coded("Sebelumnya , beruntun di Tol Cipularang yang menewaskan delapan orang.") == []
     assert coded("Trump mengumumkan pelonggaran sanksi terhadap Iran.") == ["CONCEDE"]
+
+
+def test_an_indonesian_arrest_or_seizure_by_a_private_person_is_no_event():
+    # CLICK-ID seeds 181, 293, 307: a mother's catch, a pawnshop's repossession, a teacher holding shoes
+    people = {"nelson": ("", "person", ["Nelson"]), "polri": ("IDN", "organisation", ["Polri"])}
+    coded = lambda text: [e.type for e in RuleCoder().code(make_doc(text, actors=people))]
+    assert coded("Pihak pegadaian langsung menyita mobil milik Nelson.") == []
+    assert coded("Mobil Nelson telah disita pihak pegadaian.") == []
+    assert coded("Nelson ditahan oleh guru di sekolahnya.") == []
+    assert coded("Polri menyita mobil milik Nelson.") == ["COERCE"]
+    assert coded("Nelson ditahan Polri di Jakarta.") == ["COERCE"]
+    assert coded("Polri menangkap ibu Nelson di rumahnya.") == ["COERCE"]  # the person arrested is no doer

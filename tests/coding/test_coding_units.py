@@ -406,3 +406,12 @@ def test_an_indonesian_arrest_or_seizure_by_a_private_person_is_no_event():
     assert coded("Polri menyita mobil milik Nelson.") == ["COERCE"]
     assert coded("Nelson ditahan Polri di Jakarta.") == ["COERCE"]
     assert coded("Polri menangkap ibu Nelson di rumahnya.") == ["COERCE"]  # the person arrested is no doer
+
+
+def test_indonesian_hopes_and_awaited_meetings_are_hypothetical():
+    # CLICK-ID seed 233: a meeting KPK's leaders "masih menantikan" had been coded as held
+    res = load_resources("id")
+    w = "pimpinan kpk masih menantikan pertemuan dengan presiden".split()
+    assert modality(w, 4, 0, len(w), res).status == "hypothetical"
+    w = "semoga presiden segera bertemu dengan mereka".split()
+    assert modality(w, 3, 0, len(w), res).status == "hypothetical"

@@ -23,9 +23,8 @@ from datetime import date, timedelta
 from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
 from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned, title_case
-from .topic import public_sentence, sport_or_show
-from .filters import STATE as STATE_KIND
 from .fallback import LEARNED_MAX_CHARS, fallback_events
+from .filters import STATE as STATE_KIND
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, is_opinion, off_topic,
                       participants_suffice, predicate_noun, untargeted_reading)
 from .lexicon import PHRASE_GAP, Trigger
@@ -33,6 +32,7 @@ from .modality import FUTURE_WINDOW, Modality, modality, weaker
 from .numbers import casualties
 from .resources import CodingResources, load_resources
 from .text import TextView, text_view
+from .topic import public_sentence, sport_or_show
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"

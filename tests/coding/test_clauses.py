@@ -157,3 +157,30 @@ def test_crashes_sport_and_tourism_are_no_political_events():
     assert _id_events("Untuk wisata bawah airnya, Afrika Selatan menawarkan terumbu karang dan hiu putih.") == []
     assert [e[0] for e in _id_events("Massa mahasiswa membubarkan diri dari lokasi unjuk rasa di depan Gedung KPK.")] \
         == ["PROTEST"]
+
+
+def id_status(text):
+    return [(e.type, e.status) for e in RuleCoder().code(make_doc(text, actors={
+        "kem": ("IDN", "organisation", ["Kementerian"]), "satpol": ("IDN", "organisation", ["Satpol PP"]),
+        "dinkes": ("IDN", "organisation", ["Direktorat"])}))]
+
+
+def test_an_announced_hostile_act_in_a_far_consequent_is_a_threat_not_an_expected_act():
+    # CLICK-ID seed 307: the sanction of "jika …, Kementerian bakal memberikan sanksi" had been coded as expected
+    coded = id_status("Dia memastikan bahwa jika ditemukan adanya pelanggaran atau dimanfaatkan oleh pihak lain di "
+                      "Indonesia, Kementerian bakal memberikan sanksi kepada pihak terkait.")
+    assert coded == [("THREATEN", "occurred")]
+
+
+def test_an_act_after_maka_is_hypothetical_however_far_the_condition():
+    # CLICK-ID seed 229: "apabila … maka … dapat meminta" had been coded as a request made
+    coded = id_status("Rencananya, apabila teknologi ketiga yaitu oksigen konsentrator ini bisa memberikan hasil yang "
+                      "efektif di lapangan, maka Direktorat dapat meminta puskesmas memakainya.")
+    assert coded == []
+
+
+def test_a_past_act_after_a_clause_initial_kalau_is_no_consequent():
+    # "kalau" also means "as for": without "maka" only an announced act is a consequent
+    coded = id_status("Kalau soal penyitaan aset di gudang milik tersangka di Bekasi itu, Satpol PP menyita "
+                      "peralatan mereka kemarin.")
+    assert ("COERCE", "occurred") in coded

@@ -381,3 +381,37 @@ def test_a_non_political_phrase_silences_a_sentence_as_a_word_does():
     res = load_resources("id")
     assert off_topic("ia naik ke kelas berat".split(), 0, 5, res)  # "kelas" and "berat" alone are no sport words
     assert not off_topic("ia merebut kota itu".split(), 0, 4, res)
+
+
+def test_indonesian_ceremonies_catches_and_pile_ups_are_no_events():
+    # CLICK-ID seeds 113/197/307 (prayers, flags), 211/307 (caught in the act), 97/257 (a pile-up), 307 (easing)
+    people = {"jkw": ("IDN", "person", ["Jokowi"]), "usa": ("USA", "state", ["Trump"]),
+              "kpk": ("IDN", "organisation", ["KPK"])}
+    coded = lambda text: [e.type for e in RuleCoder().code(make_doc(text, actors=people))]
+    assert coded("Jokowi meminta semua masyarakat Indonesia untuk ikut mendoakan Habibie.") == []
+    assert coded("Jokowi meminta warga menaikkan bendera setengah tiang.") == []
+    assert coded("Alex tertangkap basah buang air kecil di dinding masjid.") == []
+    assert coded("KPK menangkap basah kepala lapas yang menerima suap.") == ["COERCE"]
+    assert coded("Sebelumnya , beruntun di Tol Cipularang yang menewaskan delapan orang.") == []
+    assert coded("Trump mengumumkan pelonggaran sanksi terhadap Iran.") == ["CONCEDE"]
+
+
+def test_an_indonesian_arrest_or_seizure_by_a_private_person_is_no_event():
+    # CLICK-ID seeds 181, 293, 307: a mother's catch, a pawnshop's repossession, a teacher holding shoes
+    people = {"nelson": ("", "person", ["Nelson"]), "polri": ("IDN", "organisation", ["Polri"])}
+    coded = lambda text: [e.type for e in RuleCoder().code(make_doc(text, actors=people))]
+    assert coded("Pihak pegadaian langsung menyita mobil milik Nelson.") == []
+    assert coded("Mobil Nelson telah disita pihak pegadaian.") == []
+    assert coded("Nelson ditahan oleh guru di sekolahnya.") == []
+    assert coded("Polri menyita mobil milik Nelson.") == ["COERCE"]
+    assert coded("Nelson ditahan Polri di Jakarta.") == ["COERCE"]
+    assert coded("Polri menangkap ibu Nelson di rumahnya.") == ["COERCE"]  # the person arrested is no doer
+
+
+def test_indonesian_hopes_and_awaited_meetings_are_hypothetical():
+    # CLICK-ID seed 233: a meeting KPK's leaders "masih menantikan" had been coded as held
+    res = load_resources("id")
+    w = "pimpinan kpk masih menantikan pertemuan dengan presiden".split()
+    assert modality(w, 4, 0, len(w), res).status == "hypothetical"
+    w = "semoga presiden segera bertemu dengan mereka".split()
+    assert modality(w, 3, 0, len(w), res).status == "hypothetical"

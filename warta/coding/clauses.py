@@ -37,6 +37,44 @@ def mark_clause_scopes(found: Sequence[Any], words: Sequence[str], lo: int, res:
         mark_future_taken(found, words, lo, res)
     if res.plan_cues:
         mark_planned_acts(found, words, lo, res)
+    if res.condition_heads:
+        mark_consequents(found, words, lo, res)
+
+
+def _consequent_of(words: Sequence[str], c: Any, lo: int, res: CodingResources) -> bool:
+    """Whether the act ``c`` lies in the consequent of a condition that heads its clause: after ``maka``
+    ("apabila … maka akan menyita"), or, for an announced act, after the comma that closes a condition opening
+    the sentence or a reported clause ("bahwa jika ditemukan pelanggaran …, Kementerian bakal memberikan sanksi").
+    A past act after a clause-initial "kalau" ("as for") is no consequent: the comma path needs a future act."""
+    for k in range(c.ti - 1, lo - 1, -1):
+        if words[k] in PUNCT_BREAKS:
+            return False
+        if words[k] not in res.condition_heads:
+            continue
+        between = range(k + 1, c.ti)
+        if any(words[m] in res.consequent_markers for m in between):
+            return True
+        heads_clause = k == lo or words[k - 1] in CLAUSE_OPENERS or words[k - 1] in res.complementizers
+        return heads_clause and c.mod.status == "expected" and any(words[m] == "," for m in between)
+    return False
+
+
+#: tokens after which a condition word opens a clause of its own
+CLAUSE_OPENERS = frozenset({",", "“", '"', "namun", "tetapi", "dan"})
+
+
+def mark_consequents(found: Sequence[Any], words: Sequence[str], lo: int, res: CodingResources) -> None:
+    """An act in the consequent of a condition has not happened: it is hypothetical, however far the condition
+    word stands (the modality's window reaches ten tokens). The actor's own announced hostile act under a
+    condition ("jika …, kami akan menyita") is a threat: it is coded THREATEN (CAMEO 13), as made."""
+    for c in found:
+        if c.mod.status == "hypothetical" or not _consequent_of(words, c, lo, res):
+            continue
+        if c.mod.intent and c.trig.type in res.conditional_threats:
+            c.trig = replace(c.trig, type="THREATEN", mode=None, casualty=None)
+            c.mod = replace(c.mod, status="occurred", intent=False)
+        else:
+            c.mod = replace(c.mod, status="hypothetical", intent=False)
 
 
 #: how far after a plan cue its act may lie ("threatened to disrupt the party's convention in Philadelphia in

@@ -123,12 +123,35 @@ def admit(trig: Trigger, words: Sequence[str], tags: Sequence[str] | None, i: in
         return None
     if trig.not_in_sentence and _has_within(words, lo, hi, trig.not_in_sentence, res):
         return None
+    if trig.not_by and _done_by(trig, words, i, j, lo, hi, trig.not_by, res):
+        return None
     if trig.needs_context and not (armed and trig.needs_context == ARMED):
         if not _has_within(words, lo, hi, trig.needs_context, res):
             if trig.otherwise and trig.word_class == "verb" and not (i > lo and words[i - 1] in NOUN_MARKERS):
                 return replace(trig, type=trig.otherwise, context=(), mode=None, needs_context=None, casualty=None)
             return None
     return trig
+
+
+#: how far from a verb its doer is looked for: the subject before an active form ("pihak pegadaian langsung
+#: menyita"), the agent after a passive one ("ditahan oleh oknum guru")
+AGENT_WINDOW = 3
+
+
+def _done_by(trig: Trigger, words: Sequence[str], i: int, j: int, lo: int, hi: int, name: str,
+             res: CodingResources) -> bool:
+    """Whether a word of the list ``name`` is the doer of the verb trigger at ``[i, j)``: before an active form,
+    after a passive one (an arrest by a teacher, a mother or a pawnshop is no coercion by an authority)."""
+    ps = res.word_lists.get(name)
+    if ps is None or trig.voice not in ("active", "passive"):
+        return False
+    if trig.voice == "passive":
+        end = min(hi, j + AGENT_WINDOW)
+        stop = next((k for k in range(j, end) if words[k] in OBJECT_STOP), end)
+        return any(True for _ in ps.finditer(words, j, stop))
+    start = max(lo, i - AGENT_WINDOW)
+    start = next((k + 1 for k in range(i - 1, start - 1, -1) if words[k] in OBJECT_STOP), start)
+    return any(True for _ in ps.finditer(words, start, i))
 
 
 #: the word list of verbs that carry out a noun's act ("melakukan penangkapan", "penangkapan dilakukan")

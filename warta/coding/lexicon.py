@@ -56,6 +56,7 @@ class Trigger:
     not_near: str | None = None  # none of these may sit next to it ("released a statement" is no release)
     needs_context: str | None = None  # the sentence must hold one of these ("attack" needs an armed context)
     not_in_sentence: str | None = None  # the sentence may hold none of these ("diserang oleh pasukan siber")
+    not_by: str | None = None  # none of these does it: the subject of an active form, the agent of a passive one
     otherwise: str | None = None  # the type a verb takes without that context (a verbal "attack" → ACCUSE)
     needs_actor: bool = False  # a weak trigger: an event only with a resolved actor ("Libya must …")
     needs_recipient: bool = False  # an event only with a resolved recipient ("defended Clinton", not "the image")
@@ -163,7 +164,7 @@ def _trigger(entry: dict[str, Any], voice: str, key: str, *, fallback: bool = Fa
         casualty=entry.get("casualty"), accuse_if_hostile=bool(entry.get("accuse_if_hostile", False)), key=key,
         fallback=fallback, word_class=word_class, needs_after=entry.get("needs_after"),
         not_near=entry.get("not_near"), needs_context=entry.get("needs_context"), otherwise=entry.get("otherwise"),
-        not_in_sentence=entry.get("not_in_sentence"),
+        not_in_sentence=entry.get("not_in_sentence"), not_by=entry.get("not_by"),
         needs_actor=bool(entry.get("needs_actor", False)), needs_recipient=bool(entry.get("needs_recipient", False)),
         untargeted=entry.get("untargeted"), target_words=entry.get("target_words"),
         target_preps=entry.get("target_preps"), possessor=entry.get("possessor", "actor"),

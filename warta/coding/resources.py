@@ -94,6 +94,13 @@ class CodingResources:
     #: "would" right before an act in a sentence with "if" / "unless": a condition's consequence (modality.py)
     conditional_modals: frozenset[str] = frozenset()
     conditions: frozenset[str] = frozenset()
+    #: the word list that makes an article one about sport or shows, and in how many sentences (topic.py)
+    topic_words: str | None = None
+    topic_sentences: int = 3
+    #: condition words whose consequent clause is hypothetical however far it lies (clauses.mark_consequents)
+    condition_heads: frozenset[str] = frozenset()
+    consequent_markers: frozenset[str] = frozenset()  # "maka": what follows is a condition's consequent
+    conditional_threats: frozenset[str] = frozenset()  # types whose conditional announcement is a THREATEN
 
 
 def _ps(items) -> PhraseSet:
@@ -158,4 +165,9 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         np_closers=frozenset(w.get("np_closers", ())),
         copulas=frozenset(w.get("copulas", ())),
         not_purpose=frozenset(w.get("not_purpose", ())),
+        topic_words=(w.get("off_topic_article") or {}).get("words"),
+        topic_sentences=int((w.get("off_topic_article") or {}).get("sentences", 3)),
+        condition_heads=frozenset(w.get("condition_heads", ())),
+        consequent_markers=frozenset(w.get("consequent_markers", ())),
+        conditional_threats=frozenset(w.get("conditional_threats", ())),
     )

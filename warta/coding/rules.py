@@ -24,6 +24,7 @@ from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
 from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned, title_case
 from .fallback import LEARNED_MAX_CHARS, fallback_events
+from .filters import STATE as STATE_KIND
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, is_opinion, off_topic,
                       participants_suffice, predicate_noun, untargeted_reading)
 from .lexicon import PHRASE_GAP, Trigger
@@ -31,6 +32,7 @@ from .modality import FUTURE_WINDOW, Modality, modality, weaker
 from .numbers import casualties
 from .resources import CodingResources, load_resources
 from .text import TextView, text_view
+from .topic import public_sentence, sport_or_show
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
@@ -139,6 +141,10 @@ class RuleCoder:
         regions = {p.id for p in doc.places if p.precision == REGION}  # seas, oceans: no one to aim at
         found_in = [self._triggers(view, lo, hi, s, res, armed) for s, (lo, hi) in enumerate(view.sent_ranges)]
         posteriors = self._posteriors(doc, view, found_in, res)
+        headline = next((s for s, sent in enumerate(doc.sentences) if sent.is_headline), None)
+        sectored = frozenset(a.id for a in doc.actors if a.sector and a.kind != STATE_KIND)  # a state may be a team
+        show = sport_or_show(view.sent_ranges, view.words, res,
+                             headline=headline if headline is not None and headline < len(view.sent_ranges) else None)
         for s, (lo, hi) in enumerate(view.sent_ranges):
             found = found_in[s]
             if s in posteriors:
@@ -153,6 +159,8 @@ class RuleCoder:
             trigger_at[s] = [c.ti for c in found]  # every trigger claims its nearby dates, kept or not
             non_political = off_topic(view.words, lo, hi, res, actor_at_token=view.actor_at_token,
                                       armed=armed_sentence(view.actor_at_token[lo:hi], armed))
+            if show and not public_sentence(view.words, lo, hi, view.actor_at_token, sectored, res):
+                non_political = True  # a match report or a celebrity story: teams and stars, no public life
             kept = self._prune(self._merge(found), view.words, lo, hi, res, silent=non_political)
             kept = participants_suffice(kept, actor_by_id, view, lo, hi, res, needs_none=lambda c: (
                 c.trig.type in UNATTRIBUTED_OK and c.trig.weight >= STRONG_TRIGGER))  # as the actor gate in _prune

@@ -79,3 +79,28 @@ def test_name_key_and_words():
     assert name_key("Zaporiżżja") == "zaporizzja"
     text = "veto PBB-nya dan Korea's"
     assert [text[s:e] for s, e in word_spans(text)] == ["veto", "PBB", "dan", "Korea"]
+
+
+def test_indonesian_regencies_by_their_full_names(gaz):
+    langkat = [gaz.entries[i] for i in gaz.lookup("Kabupaten Langkat", alternates=False)]
+    assert [(e.kind, e.country) for e in langkat] == [("admin2", "IDN")]
+    assert haversine_km(langkat[0].lat, langkat[0].lon, 3.75, 98.45) < 50  # Stabat, its seat
+    assert gaz.lookup("Kab. Langkat", alternates=False) == gaz.lookup("Langkat Regency", alternates=False)
+    assert not gaz.lookup("Langkat", alternates=False)  # the bare name is another name only: no scan hit
+    bogor = {gaz.entries[i].kind for i in gaz.lookup("Kabupaten Bogor", alternates=False)}
+    assert bogor == {"admin2"}  # the regency, not the city of Bogor
+    assert not gaz.lookup("Kota Bogor", alternates=False) or all(
+        gaz.entries[i].kind == "city" for i in gaz.lookup("Kota Bogor", alternates=False))
+
+
+def test_regency_table_points_lie_in_indonesia():
+    from warta.geo.gazetteer import RESOURCES
+
+    rows = [ln.split("\t") for ln in (RESOURCES / "indonesia_regencies.tsv").read_text(encoding="utf-8").splitlines()
+            if ln and not ln.startswith(("#", "code"))]
+    provinces = {ln.split("\t")[0] for ln in (RESOURCES / "indonesia_provinces.tsv").read_text(encoding="utf-8")
+                 .splitlines() if ln.startswith("ID-")}
+    assert len(rows) > 400
+    for code, name, province, lat, lon, towns in rows:
+        assert name.startswith(("Kabupaten ", "Kota ")) and province in provinces and int(towns) >= 1
+        assert -11.5 < float(lat) < 6.5 and 94.5 < float(lon) < 141.5, name

@@ -189,3 +189,9 @@ def test_sa_is_south_africa_only_where_the_article_names_it():
 
 def test_a_title_is_no_town():
     assert _english_surfaces("The Vice Chancellor met Secretary Pompeo and Sultan Qaboos.") == []
+
+
+def test_an_indonesian_regency_is_found_by_its_full_name():
+    got = _resolved("Banjir melanda Kabupaten Langkat dan Kab. Keerom pekan ini.", language="id")
+    assert [(s, e.kind, e.country) for s, e in got] == [
+        ("Kabupaten Langkat", "admin2", "IDN"), ("Kab. Keerom", "admin2", "IDN")]

@@ -48,8 +48,8 @@ PLACE_NOUNS = frozenset("village town city suburb district region province count
 #: a one-word town smaller than this whose name is also a person's surname in the article is the person
 SURNAME_TOWN_POPULATION = 500_000
 #: abbreviated first words that a full stop and a space may follow inside a name ("St. Cloud", "Mt. Hood",
-#: "U.S. Virgin Islands"; "U.S" is how the word pattern reads "U.S.")
-SHORT_HEADS = frozenset({"St", "Ste", "Mt", "Ft", "U.S"})
+#: "U.S. Virgin Islands", "Kab. Keerom"; "U.S" is how the word pattern reads "U.S.")
+SHORT_HEADS = frozenset({"St", "Ste", "Mt", "Ft", "U.S", "Kab"})
 #: Indonesian administrative prefixes kept out of the name ("Kabupaten Bogor" → "Bogor")
 ADMIN_PREFIXES = ("kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa")
 

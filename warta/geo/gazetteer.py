@@ -340,7 +340,28 @@ def _build() -> Gazetteer:
         for n in names:
             b.name(idx, n)
             b.name(idx, f"Provinsi {n}")
+    _add_regencies(b)
     return b.freeze()
+
+
+def _add_regencies(b: _Builder) -> None:
+    """Indonesian regencies and cities from warta's table (``indonesia_regencies.tsv``), under their full names
+    ("Kabupaten Langkat", "Kab. Langkat", "Langkat Regency"); the bare name ("Langkat") only as another name, which
+    a model's place span may reach but the scan never does. A city ("Kota Bogor") whose town GeoNames has is
+    left to that town."""
+    for code, name, province, lat, lon, _towns in _read_tsv(RESOURCES / "indonesia_regencies.tsv"):
+        kind, _, base = name.partition(" ")
+        towns = [i for i in b.primary.get(name_key(base), ()) if b.entries[i].kind == "city"
+                 and b.entries[i].country == "IDN"]
+        if kind == "Kota" and towns:
+            continue
+        admin1 = b.entries[b.admin1_entry[("IDN", province)]].admin1 if ("IDN", province) in b.admin1_entry else None
+        idx = b.add(Entry(name, "admin2", "IDN", float(lat), float(lon), 0, None, admin1))
+        b.name(idx, name)
+        if kind == "Kabupaten":
+            b.name(idx, f"Kab. {base}")
+            b.name(idx, f"{base} Regency")
+        b.name(idx, base, primary=False)
 
 
 #: a region's point this close to one of its towns is that town's (the capital's) point, not the region's

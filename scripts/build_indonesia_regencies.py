@@ -70,17 +70,18 @@ def main(data: Path) -> None:
     for c in towns:
         by_admin1[c["admin1code"]][name_key(c["name"])].append((c["latitude"], c["longitude"]))
 
-    out = ["# Indonesian regencies and cities (Kemendagri 2025, cahyadsn/wilayah, MIT) placed at the median of the",
-           "# GeoNames towns (CC BY 4.0) named like their districts or villages in their province; rebuilt by",
-           "# scripts/build_indonesia_regencies.py. towns: how many towns the point stands on.",
+    out = ["# Indonesian regencies and cities (Kemendagri 2025 codes and names from cahyadsn/wilayah, MIT License,",
+           "# Copyright (c) 2017-2025 Cahya DSN) placed from GeoNames towns (geonames.org, CC BY 4.0) named like",
+           "# their districts or villages in their province; rebuilt by scripts/build_indonesia_regencies.py.",
+           "# towns: how many towns the point stands on.",
            "code\tname\tprovince\tlat\tlon\ttowns"]
     placed = 0
     for code, name in regencies:
         province = code[:2]
         index = by_admin1.get(admin1_of.get(province, ""), {})
-        points = [p for n in names[code]["3"] for p in index.get(n, ())]
+        points = [p for n in sorted(names[code]["3"]) for p in index.get(n, ())]  # sorted: the same file each run
         if len(points) < MIN_DISTRICT_TOWNS:
-            points += [p for n in names[code]["4"] - names[code]["3"] for p in index.get(n, ())]
+            points += [p for n in sorted(names[code]["4"] - names[code]["3"]) for p in index.get(n, ())]
         if not points:
             continue
         base = name_key(name.split(" ", 1)[1]) if name.startswith(("Kabupaten ", "Kota ")) else name_key(name)
@@ -88,8 +89,8 @@ def main(data: Path) -> None:
         if own and name.startswith("Kota "):
             lat, lon, near = own[0][0], own[0][1], own[:1]
         else:
-            seed = own[0] if own else max(points, key=lambda p: sum(
-                haversine_km(p[0], p[1], q[0], q[1]) <= SEED_KM for q in points))
+            seed = own[0] if own else max(points, key=lambda p: (sum(
+                haversine_km(p[0], p[1], q[0], q[1]) <= SEED_KM for q in points), p))
             near = [p for p in points if haversine_km(seed[0], seed[1], p[0], p[1]) <= CLUSTER_KM] or [seed]
             lat, lon = _median(near)
         out.append(f"{code}\t{name}\t{iso_of.get(province, '')}\t{lat:.4f}\t{lon:.4f}\t{len(near)}")

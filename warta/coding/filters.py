@@ -67,6 +67,23 @@ def pos_agrees(trig: Trigger, tag: str | None, res: CodingResources, word: str =
     return True
 
 
+#: the tag a title-case headline gives to every capitalised word, whatever its class
+PROPER_NOUN = "PROPN"
+
+
+def title_case_tags(view: Any, lo: int, hi: int) -> list[str]:
+    """The sentence's tags with the proper-noun tag dropped outside actor and place mentions: in a title-case
+    headline ("Macedonia Ratifies Treaty Signed by Benin") the tagger reads every capitalised word as a name,
+    so only a mention still says that a word is one ("Ban Ki-moon")."""
+    tags = list(view.pos)
+    named = {k for i, j, _ in view.mentions for k in range(i, j)}
+    named |= {k for i, j, _ in view.place_mentions for k in range(i, j)}
+    for k in range(lo, hi):
+        if tags[k] == PROPER_NOUN and k not in named:
+            tags[k] = ""
+    return tags
+
+
 def _has_after(words: Sequence[str], j: int, hi: int, name: str | None, res: CodingResources) -> bool:
     ps = res.word_lists.get(name or "")
     if ps is None:

@@ -25,7 +25,7 @@ from .arguments import assign
 from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned, title_case
 from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, is_opinion, off_topic,
-                      participants_suffice, predicate_noun, untargeted_reading)
+                      participants_suffice, predicate_noun, title_case_tags, untargeted_reading)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
 from .numbers import casualties
@@ -137,7 +137,8 @@ class RuleCoder:
         armed = armed_actor_ids(doc.actors, res)
         actor_by_id = {a.id: a for a in doc.actors}
         regions = {p.id for p in doc.places if p.precision == REGION}  # seas, oceans: no one to aim at
-        found_in = [self._triggers(view, lo, hi, s, res, armed) for s, (lo, hi) in enumerate(view.sent_ranges)]
+        found_in = [self._triggers(view, lo, hi, s, res, armed, text=doc.article.text)
+                    for s, (lo, hi) in enumerate(view.sent_ranges)]
         posteriors = self._posteriors(doc, view, found_in, res)
         for s, (lo, hi) in enumerate(view.sent_ranges):
             found = found_in[s]
@@ -201,9 +202,13 @@ class RuleCoder:
 
     # ---- triggers
     def _triggers(self, view: TextView, lo: int, hi: int, s: int, res: CodingResources,
-                  armed: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[_Cand]:
+                  armed: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()), *,
+                  text: str = "") -> list[_Cand]:
         words, lex = view.words, res.lexicon
         armed_here = armed_sentence(view.actor_at_token[lo:hi], armed)
+        tags = view.pos
+        if tags and res.pos_never and text and title_case(text, view, lo, hi):
+            tags = title_case_tags(view, lo, hi)  # "Macedonia Ratifies Treaty": a capital names nothing here
         out: list[_Cand] = []
         i = lo
         while i < hi:
@@ -218,7 +223,7 @@ class RuleCoder:
             if hit:
                 j, trig = hit
                 if trig.type != BLOCK:  # a blocking phrase ("meminta izin") hides the trigger inside it
-                    trig = admit(trig, words, view.pos, i, j, lo, hi, res, armed=armed_here)
+                    trig = admit(trig, words, tags, i, j, lo, hi, res, armed=armed_here)
                     if trig is not None:
                         voice = trig.voice
                         if res.pos_never and voice == "active" and trig.type in NEEDS_SOURCE and i > lo \
@@ -229,7 +234,7 @@ class RuleCoder:
                 continue
             trigs = lex.lookup(words[i])
             trigs = [a for t in trigs if t.type != BLOCK and not (t.fallback and not view.may_be_verb(i))
-                     and (a := admit(t, words, view.pos, i, i + 1, lo, hi, res, armed=armed_here)) is not None]
+                     and (a := admit(t, words, tags, i, i + 1, lo, hi, res, armed=armed_here)) is not None]
             if trigs:
                 trig = max(trigs, key=lambda t: t.weight)
                 alts = tuple(t for t in trigs if t.type != trig.type and t.voice == trig.voice)

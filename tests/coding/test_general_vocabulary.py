@@ -1,5 +1,5 @@
-"""English rule coder, issue #4 (2026-11-28): title-case headlines and light verbs. Sentences built by hand; the
-tags a tagger would give are set where a test needs them."""
+"""English rule coder, issue #4 (2026-11-28): title-case headlines, light verbs and the general vocabulary of
+each PLOVER type. Sentences built by hand; the tags a tagger would give are set where a test needs them."""
 from __future__ import annotations
 
 from builders import make_doc
@@ -28,7 +28,7 @@ def types(text: str, tags: dict[str, str] | None = None) -> list[str]:
 
 def test_a_title_case_headline_is_read_though_the_tagger_calls_every_word_a_name():
     # the tagger's PROPN on "Expels" had hidden the verb: in a title-case line only a mention marks a name
-    assert types("Madagascar Expels Dozens Of Diplomats", {"of": "ADP"})  # read at all (its type: vocabulary)
+    assert types("Madagascar Expels Dozens Of Diplomats", {"of": "ADP"}) == ["SANCTION"]
     assert types("Benin Ratifies Treaty With Madagascar", {"with": "ADP"})[0] == "SUPPORT"
     # a sentence in ordinary case keeps the word-class filter: "March" is a month there
     assert types("Benin will hold elections in March.", {"will": "AUX", "hold": "VERB", "elections": "NOUN",
@@ -51,7 +51,42 @@ def test_a_light_verb_gives_its_event_noun_the_subject_as_actor():
     assert "SUPPORT" not in types("Iran invited the envoys to offer their support.")
 
 
+def test_general_vocabulary_of_each_type():
+    cases = {
+        "Madagascar expelled dozens of diplomats on Monday.": "SANCTION",
+        "The rebels declared a nationwide ceasefire on Friday.": "CONCEDE",
+        "Iran warned it would close the Strait of Hormuz.": "THREATEN",
+        "Hackers launched a cyberattack on the ministry.": "COERCE",
+        "Hundreds of teachers are on strike in Benin.": "PROTEST",
+        "Protestors blocked a highway north of the capital.": "PROTEST",
+        "Algeria lashed out at Benin over the border closure.": "ACCUSE",
+        "The militants put down their weapons on Tuesday.": "RETREAT",
+        "An agreement was reached between Algeria and Benin.": "AGREE",
+        "A man was beaten to death in the capital.": "ASSAULT",
+    }
+    for text, expected in cases.items():
+        assert types(text)[:1] == [expected], text
+
+
+def test_general_vocabulary_keeps_its_limits():
+    assert "THREATEN" not in types("The economist warned that the economy would slow.")  # no speaker's own act
+    assert "CONCEDE" not in types("Algeria scrapped the old stadium.")  # scrapping is a concession of restrictions
+    assert "ASSAULT" not in types("The shooting of the film took place in Algeria.")  # a film is no victim
+
+
 def test_light_verbs_are_inflected():
     res = load_resources("en")
     assert {"launched", "launches", "began", "begun", "expressed", "held"} <= res.noun_light_verbs
     assert "called" not in res.noun_light_verbs
+
+
+def test_a_listed_participle_read_as_an_adjective_reports_no_act():
+    tags = {"the": "DET", "army": "NOUN", "town": "NOUN", ".": "PUNCT"}
+    assert "COERCE" not in types("The army left the occupied town.", {**tags, "left": "VERB", "occupied": "ADJ"})
+    assert "COERCE" in types("The army occupied the town.", {**tags, "occupied": "VERB"})
+
+
+def test_killings_need_someone_who_kills():
+    assert "ASSAULT" not in types("The killings must stop.")
+    assert "ASSAULT" in types("Algeria condemned the killings by Iran.")
+

@@ -52,12 +52,19 @@ ARMED = "armed"
 STATE = "state"
 #: a tag under which a verb entry still reads as an event noun ("the killing")
 GERUND = "ing"
+#: a listed past participle ("occupied", "outlawed", "seized") that the tagger reads as an adjective describes a
+#: noun ("the occupied West Bank", "Turkey's outlawed Workers' Party", "the seized weapons"): it reports no act
+ADJECTIVE = "ADJ"
+ACTIVE = "active"
+PARTICIPLE = "ed"
 
 
 def pos_agrees(trig: Trigger, tag: str | None, res: CodingResources, word: str = "") -> bool:
     """True when the tagger's part of speech allows this single-word trigger (always, without a tag or rule)."""
-    if not res.pos_never or not tag or not trig.word_class:
+    if not res.pos_never or not tag:
         return True
+    if not trig.word_class:  # a listed form: only a participle read as an adjective is no act
+        return not (tag == ADJECTIVE and trig.voice == ACTIVE and word.endswith(PARTICIPLE))
     if tag in res.pos_never:
         return False
     if trig.word_class == "verb" and tag == "NOUN":

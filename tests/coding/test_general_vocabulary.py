@@ -90,3 +90,9 @@ def test_killings_need_someone_who_kills():
     assert "ASSAULT" not in types("The killings must stop.")
     assert "ASSAULT" in types("Algeria condemned the killings by Iran.")
 
+
+def test_an_event_noun_that_is_ended_is_no_new_event():
+    assert "PROTEST" not in types("The activists agreed to suspend their protests.")
+    assert "COERCE" not in types("The mayor vowed to end the curfew.")
+    assert types("Workers called off the strike on Monday.") == ["CONCEDE"]
+    assert "COERCE" in types("The government imposed a curfew.")

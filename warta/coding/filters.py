@@ -290,6 +290,31 @@ def predicate_noun(words: Sequence[str], i: int, lo: int, res: CodingResources) 
     return False
 
 
+#: words an ended event noun may stand after its verb ("ended the three-week strike", "lifted its curfew")
+ENDED_GAP = 3
+#: where the scan for an ending verb stops
+ENDED_STOP = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "“", "”", '"', "and", "but", "or"})
+#: the noun "end" takes its event after "to" ("put an end to the violence")
+END_NOUNS = frozenset({"end", "halt", "stop"})
+
+
+def ended_noun(words: Sequence[str], i: int, lo: int, res: CodingResources) -> bool:
+    """True for an event noun that is the object of a verb of ending ("suspended their protests", "ended the
+    curfew", "lifted the blockade", "an end to the strike"): what is reported is that it stops, a concession or
+    a retreat, not a new protest, curfew or blockade (``ending_verbs`` in the YAML; none: always False)."""
+    if not res.ending_verbs:
+        return False
+    for k in range(i - 1, max(lo, i - 1 - ENDED_GAP) - 1, -1):
+        w = words[k]
+        if w in res.ending_verbs:
+            return True
+        if w == "to" and k > lo and words[k - 1] in END_NOUNS:
+            return True
+        if w in ENDED_STOP or w in res.clause_breaks or w in res.recipient_preps or w in res.place_preps:
+            return False
+    return False
+
+
 def off_topic(words: Sequence[str], lo: int, hi: int, res: CodingResources, *,
               actor_at_token: Sequence[str | None] = (), armed: bool = False) -> bool:
     """True for a sentence about sport, entertainment or markets, which PLOVER does not code.

@@ -71,6 +71,8 @@ class CodingResources:
     # English: verbs whose object event noun is their subject's act ("police began an investigation", "Algeria
     # expressed its support"), every form; empty: an event noun after an article has no subject actor, as before
     noun_light_verbs: frozenset[str] = frozenset()
+    # English: verbs whose event-noun object stops ("suspended their protests"): the noun is no new event
+    ending_verbs: frozenset[str] = frozenset()
     # pronouns that stand for the speaker inside a direct quote; empty: every pronoun does, as before
     first_person: frozenset[str] = frozenset()
     # words that end the noun phrase of an event noun: no possessor after them ("pembunuhan tersebut dilakukan AA")
@@ -163,6 +165,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         subjectless_words=frozenset(w.get("subjectless_words", ())),
         light_verbs=frozenset(w.get("light_verbs", ())),
         noun_light_verbs=_verb_forms(w.get("noun_light_verbs", ())),
+        ending_verbs=_verb_forms(w.get("ending_verbs", ())),
         first_person=frozenset(w.get("first_person", ())),
         np_closers=frozenset(w.get("np_closers", ())),
         copulas=frozenset(w.get("copulas", ())),

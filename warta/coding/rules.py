@@ -24,7 +24,8 @@ from ..model import Claim, Document, Event, Evidence, Span
 from .arguments import assign
 from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned, title_case
 from .fallback import LEARNED_MAX_CHARS, fallback_events
-from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, is_opinion, off_topic,
+from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, ended_noun, is_opinion,
+                      off_topic,
                       participants_suffice, predicate_noun, title_case_tags, untargeted_reading)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
@@ -229,7 +230,8 @@ class RuleCoder:
                         if res.pos_never and voice == "active" and trig.type in NEEDS_SOURCE and i > lo \
                                 and words[i - 1] in EN_NOUN_MARKERS:
                             voice = "nominal"  # "his promise to invest": a speech-act phrase used as a noun
-                        out.append(_Cand(trig, i, j, s, voice))
+                        if not (voice == "nominal" and ended_noun(words, i, lo, res)):
+                            out.append(_Cand(trig, i, j, s, voice))
                 i = j
                 continue
             trigs = lex.lookup(words[i])
@@ -241,7 +243,7 @@ class RuleCoder:
                 voice = self._voice(words, i, trig, res, lo)
                 if res.pos_never and view.pos and view.pos[i] == "NOUN":
                     voice = "nominal"  # "a town hall-style meeting": the tagger reads the -ing form as a noun
-                if voice == "nominal" and predicate_noun(words, i, lo, res):
+                if voice == "nominal" and (predicate_noun(words, i, lo, res) or ended_noun(words, i, lo, res)):
                     i += 1
                     continue  # "Sanders isn't a serious threat": a description, not an event
                 out.append(_Cand(trig, i, i + 1, s, voice, alts=alts))

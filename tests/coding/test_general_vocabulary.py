@@ -35,6 +35,15 @@ def test_a_title_case_headline_is_read_though_the_tagger_calls_every_word_a_name
                                                           "in": "ADP", ".": "PUNCT"}) == []
 
 
+def test_a_title_case_name_guessed_from_capitals_hides_only_its_first_word():
+    # the name tagger reads "Tajikistan Sign New Treaty" as one organisation: its first word stays a name
+    actors = {**ACTORS, "a7": ("TJK", "organization", ["Tajikistan Sign New Treaty"])}
+    doc = make_doc("Jordan And Tajikistan Sign New Treaty", language="en", actors=actors)
+    doc.tokens = [Token(s, e, w, "PROPN") for s, e, w in tokenize(doc.article.text)]
+    assert [e.type for e in RuleCoder(learned_weight=0.0, learned_fallback=False).code(doc)] == ["SUPPORT"]
+    assert "COERCE" not in types("Ban Ki-moon Meets Benin In Algeria", {})  # "Ban" opens the name
+
+
 def test_a_light_verb_gives_its_event_noun_the_subject_as_actor():
     ev = events("British police have begun an investigation into the killing.")[0]
     assert (ev.type, ev.actors) == ("ACCUSE", ["a3"])

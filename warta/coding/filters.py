@@ -78,12 +78,14 @@ def pos_agrees(trig: Trigger, tag: str | None, res: CodingResources, word: str =
 PROPER_NOUN = "PROPN"
 
 
-def title_case_tags(view: Any, lo: int, hi: int) -> list[str]:
+def title_case_tags(view: Any, lo: int, hi: int, unknown: frozenset[str] = frozenset()) -> list[str]:
     """The sentence's tags with the proper-noun tag dropped outside actor and place mentions: in a title-case
     headline ("Macedonia Ratifies Treaty Signed by Benin") the tagger reads every capitalised word as a name,
-    so only a mention still says that a word is one ("Ban Ki-moon")."""
+    so only a mention still says that a word is one ("Ban Ki-moon"). ``unknown``: ids of actors that only the
+    name tagger proposed (a person or organisation with no sector); past their first word their mentions name
+    nothing in such a line either ("Mali Downgrades", "Malaysia Expels Human Rights Activist")."""
     tags = list(view.pos)
-    named = {k for i, j, _ in view.mentions for k in range(i, j)}
+    named = {k for i, j, a in view.mentions for k in range(i, i + 1 if a in unknown else j)}
     named |= {k for i, j, _ in view.place_mentions for k in range(i, j)}
     for k in range(lo, hi):
         if tags[k] == PROPER_NOUN and k not in named:

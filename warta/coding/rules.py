@@ -55,6 +55,8 @@ LEARNED_CODER_NAME = "warta-learned"
 #: types whose future commitment PLOVER codes as AGREE, and those it codes as THREATEN
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST", "REJECT"})
+#: actor kinds the name tagger may have guessed from capitals alone (in a title-case line: filters.title_case_tags)
+GUESSED_KINDS = frozenset({"person", "organization"})
 #: voices in which the actor is the one who acts, so an announced act is the actor's own commitment
 COMMITTING_VOICES = frozenset({"active", "symmetric"})
 #: what an allegation must be about to count as an accusation
@@ -138,7 +140,8 @@ class RuleCoder:
         armed = armed_actor_ids(doc.actors, res)
         actor_by_id = {a.id: a for a in doc.actors}
         regions = {p.id for p in doc.places if p.precision == REGION}  # seas, oceans: no one to aim at
-        found_in = [self._triggers(view, lo, hi, s, res, armed, text=doc.article.text)
+        unknown = frozenset(a.id for a in doc.actors if a.kind in GUESSED_KINDS and not a.sector)
+        found_in = [self._triggers(view, lo, hi, s, res, armed, text=doc.article.text, unknown=unknown)
                     for s, (lo, hi) in enumerate(view.sent_ranges)]
         posteriors = self._posteriors(doc, view, found_in, res)
         for s, (lo, hi) in enumerate(view.sent_ranges):
@@ -204,12 +207,12 @@ class RuleCoder:
     # ---- triggers
     def _triggers(self, view: TextView, lo: int, hi: int, s: int, res: CodingResources,
                   armed: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()), *,
-                  text: str = "") -> list[_Cand]:
+                  text: str = "", unknown: frozenset[str] = frozenset()) -> list[_Cand]:
         words, lex = view.words, res.lexicon
         armed_here = armed_sentence(view.actor_at_token[lo:hi], armed)
         tags = view.pos
         if tags and res.pos_never and text and title_case(text, view, lo, hi):
-            tags = title_case_tags(view, lo, hi)  # "Macedonia Ratifies Treaty": a capital names nothing here
+            tags = title_case_tags(view, lo, hi, unknown)  # "Macedonia Ratifies Treaty": a capital names nothing
         out: list[_Cand] = []
         i = lo
         while i < hi:

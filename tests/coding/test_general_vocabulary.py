@@ -105,3 +105,10 @@ def test_an_event_noun_that_is_ended_is_no_new_event():
     assert "COERCE" not in types("The mayor vowed to end the curfew.")
     assert types("Workers called off the strike on Monday.") == ["CONCEDE"]
     assert "COERCE" in types("The government imposed a curfew.")
+
+
+def test_raids_claims_and_stones():
+    assert types("Police raided the offices of the newspaper.") == ["COERCE"]  # law enforcement, not an attack
+    assert "ASSAULT" in types("The Taliban claimed responsibility for the bombing.")
+    assert "ASSAULT" not in types("Jokowi claimed responsibility for the loss.")  # no armed words
+    assert "ASSAULT" in types("An angry mob threw stones at the police.")

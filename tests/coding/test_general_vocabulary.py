@@ -112,3 +112,8 @@ def test_raids_claims_and_stones():
     assert "ASSAULT" in types("The Taliban claimed responsibility for the bombing.")
     assert "ASSAULT" not in types("Jokowi claimed responsibility for the loss.")  # no armed words
     assert "ASSAULT" in types("An angry mob threw stones at the police.")
+
+
+def test_attacks_launched_or_carried_out_with_adjectives():
+    assert types("Militants carried out a deadly attack on the checkpoint.")[:1] == ["ASSAULT"]
+    assert "ASSAULT" not in types("Jokowi launched a blistering attack on his rival.")  # no armed words

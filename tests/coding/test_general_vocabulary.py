@@ -117,3 +117,8 @@ def test_raids_claims_and_stones():
 def test_attacks_launched_or_carried_out_with_adjectives():
     assert types("Militants carried out a deadly attack on the checkpoint.")[:1] == ["ASSAULT"]
     assert "ASSAULT" not in types("Jokowi launched a blistering attack on his rival.")  # no armed words
+
+
+def test_joint_manoeuvres_and_intelligence_sharing_are_cooperation():
+    assert types("Troops from Algeria and Benin held joint military maneuvers on Monday.")[:1] == ["COOPERATE"]
+    assert types("Algeria and Benin expanded intelligence sharing.")[:1] == ["COOPERATE"]

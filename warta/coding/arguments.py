@@ -39,6 +39,11 @@ PUNCT_BREAKS = frozenset({".", ";", ":", "!", "?", "(", ")", "“", "”", '"'})
 LOCATIVE = frozenset({"dalam", "di", "dari", "akibat", "karena", "saat", "ketika", "atas", "pada", "in", "of", "during",
                       "after", "since", "from", "amid", "by", "for", "following", "a", "an", "the", "its", "their"})
 
+#: words a light verb may stand before its event noun ("launched a new wide-ranging investigation")
+LIGHT_VERB_GAP = 3
+#: the LOCATIVE words that are determiners, which a light verb's object may begin with
+NP_DETERMINERS = frozenset({"a", "an", "the", "its", "their"})
+
 Mentions = Sequence[str | None]
 
 
@@ -154,6 +159,23 @@ def _through_light_verb(words, ti: int, lo: int, res: CodingResources) -> bool:
     return k >= lo and words[k] in res.light_verbs
 
 
+def _noun_light_verb(words, ti: int, lo: int, res: CodingResources) -> int | None:
+    """Index of an English light verb whose object is the event noun at ``ti`` ("have begun an investigation",
+    "expressed its strong support", "imposed a media blackout"), at most ``LIGHT_VERB_GAP`` words before it
+    with no break between; None when there is none. Its subject did the noun's act; a verb not listed
+    ("Iran condemned the attack") says nothing of who attacked."""
+    if not res.noun_light_verbs:
+        return None
+    for k in range(ti - 1, max(lo, ti - 1 - LIGHT_VERB_GAP) - 1, -1):
+        if words[k] in res.noun_light_verbs:
+            # "invited employees to offer their support": a purpose, whose subject is someone else's
+            return None if k > lo and words[k - 1] in res.purpose_markers else k
+        if words[k] in PUNCT_BREAKS or words[k] == "," or words[k] in res.clause_breaks \
+                or words[k] in res.recipient_preps or words[k] in LOCATIVE - NP_DETERMINERS:
+            return None
+    return None
+
+
 def _own_subject(words, cue: int, ti: int, res: CodingResources) -> bool:
     """True when the words between a reporting cue and the trigger name the reported act's own subject.
 
@@ -242,6 +264,8 @@ def assign(words, at: Mentions, ti: int, tj: int, voice: str, lo: int, hi: int, 
         where = None
         if not actors and ti > lo and words[ti - 1] not in LOCATIVE and _through_light_verb(words, ti, lo, res):
             actors, where = subject(words, at, ti, lo, res)
+        if not actors and (verb := _noun_light_verb(words, ti, lo, res)) is not None:
+            actors, where = subject(words, at, verb, lo, res)  # "police have begun an investigation"
         recipients = after_prep(words, at, tj, hi, res.recipient_preps, res)
         return actors, [r for r in recipients if r not in actors], where
     subj, where = subject(words, at, ti, lo, res)

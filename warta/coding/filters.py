@@ -52,12 +52,19 @@ ARMED = "armed"
 STATE = "state"
 #: a tag under which a verb entry still reads as an event noun ("the killing")
 GERUND = "ing"
+#: a listed past participle ("occupied", "outlawed", "seized") that the tagger reads as an adjective describes a
+#: noun ("the occupied West Bank", "Turkey's outlawed Workers' Party", "the seized weapons"): it reports no act
+ADJECTIVE = "ADJ"
+ACTIVE = "active"
+PARTICIPLE = "ed"
 
 
 def pos_agrees(trig: Trigger, tag: str | None, res: CodingResources, word: str = "") -> bool:
     """True when the tagger's part of speech allows this single-word trigger (always, without a tag or rule)."""
-    if not res.pos_never or not tag or not trig.word_class:
+    if not res.pos_never or not tag:
         return True
+    if not trig.word_class:  # a listed form: only a participle read as an adjective is no act
+        return not (tag == ADJECTIVE and trig.voice == ACTIVE and word.endswith(PARTICIPLE))
     if tag in res.pos_never:
         return False
     if trig.word_class == "verb" and tag == "NOUN":
@@ -65,6 +72,25 @@ def pos_agrees(trig: Trigger, tag: str | None, res: CodingResources, word: str =
     if trig.word_class == "noun" and tag == "VERB":
         return False
     return True
+
+
+#: the tag a title-case headline gives to every capitalised word, whatever its class
+PROPER_NOUN = "PROPN"
+
+
+def title_case_tags(view: Any, lo: int, hi: int, unknown: frozenset[str] = frozenset()) -> list[str]:
+    """The sentence's tags with the proper-noun tag dropped outside actor and place mentions: in a title-case
+    headline ("Macedonia Ratifies Treaty Signed by Benin") the tagger reads every capitalised word as a name,
+    so only a mention still says that a word is one ("Ban Ki-moon"). ``unknown``: ids of actors that only the
+    name tagger proposed (a person or organisation with no sector); past their first word their mentions name
+    nothing in such a line either ("Mali Downgrades", "Malaysia Expels Human Rights Activist")."""
+    tags = list(view.pos)
+    named = {k for i, j, a in view.mentions for k in range(i, i + 1 if a in unknown else j)}
+    named |= {k for i, j, _ in view.place_mentions for k in range(i, j)}
+    for k in range(lo, hi):
+        if tags[k] == PROPER_NOUN and k not in named:
+            tags[k] = ""
+    return tags
 
 
 def _has_after(words: Sequence[str], j: int, hi: int, name: str | None, res: CodingResources) -> bool:
@@ -286,6 +312,31 @@ def predicate_noun(words: Sequence[str], i: int, lo: int, res: CodingResources) 
     for k in range(i - 1, max(lo, i - PREDICATE_GAP) - 1, -1):
         if words[k] in ARTICLES:
             return k > lo and words[k - 1] in res.copulas
+    return False
+
+
+#: words an ended event noun may stand after its verb ("ended the three-week strike", "lifted its curfew")
+ENDED_GAP = 3
+#: where the scan for an ending verb stops
+ENDED_STOP = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "“", "”", '"', "and", "but", "or"})
+#: the noun "end" takes its event after "to" ("put an end to the violence")
+END_NOUNS = frozenset({"end", "halt", "stop"})
+
+
+def ended_noun(words: Sequence[str], i: int, lo: int, res: CodingResources) -> bool:
+    """True for an event noun that is the object of a verb of ending ("suspended their protests", "ended the
+    curfew", "lifted the blockade", "an end to the strike"): what is reported is that it stops, a concession or
+    a retreat, not a new protest, curfew or blockade (``ending_verbs`` in the YAML; none: always False)."""
+    if not res.ending_verbs:
+        return False
+    for k in range(i - 1, max(lo, i - 1 - ENDED_GAP) - 1, -1):
+        w = words[k]
+        if w in res.ending_verbs:
+            return True
+        if w == "to" and k > lo and words[k - 1] in END_NOUNS:
+            return True
+        if w in ENDED_STOP or w in res.clause_breaks or w in res.recipient_preps or w in res.place_preps:
+            return False
     return False
 
 

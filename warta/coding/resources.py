@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, en_inflect, load_lexicon
 from .phrases import PhraseSet
 
 
@@ -68,6 +68,11 @@ class CodingResources:
     # verbs whose subject does the act of the event noun that follows ("melancarkan serangan"); empty: every
     # verb does, as before
     light_verbs: frozenset[str] = frozenset()
+    # English: verbs whose object event noun is their subject's act ("police began an investigation", "Algeria
+    # expressed its support"), every form; empty: an event noun after an article has no subject actor, as before
+    noun_light_verbs: frozenset[str] = frozenset()
+    # English: verbs whose event-noun object stops ("suspended their protests"): the noun is no new event
+    ending_verbs: frozenset[str] = frozenset()
     # pronouns that stand for the speaker inside a direct quote; empty: every pronoun does, as before
     first_person: frozenset[str] = frozenset()
     # words that end the noun phrase of an event noun: no possessor after them ("pembunuhan tersebut dilakukan AA")
@@ -101,6 +106,11 @@ class CodingResources:
     condition_heads: frozenset[str] = frozenset()
     consequent_markers: frozenset[str] = frozenset()  # "maka": what follows is a condition's consequent
     conditional_threats: frozenset[str] = frozenset()  # types whose conditional announcement is a THREATEN
+
+
+def _verb_forms(verbs) -> frozenset[str]:
+    """Every form of the listed verbs: regular ones inflected (``lexicon.en_inflect``), irregular ones as listed."""
+    return frozenset(form for v in verbs for form in en_inflect(v))
 
 
 def _ps(items) -> PhraseSet:
@@ -161,6 +171,8 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         keep_negated=frozenset(w.get("keep_negated", ())),
         subjectless_words=frozenset(w.get("subjectless_words", ())),
         light_verbs=frozenset(w.get("light_verbs", ())),
+        noun_light_verbs=_verb_forms(w.get("noun_light_verbs", ())),
+        ending_verbs=_verb_forms(w.get("ending_verbs", ())),
         first_person=frozenset(w.get("first_person", ())),
         np_closers=frozenset(w.get("np_closers", ())),
         copulas=frozenset(w.get("copulas", ())),

@@ -25,8 +25,8 @@ from .arguments import assign
 from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned, title_case
 from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import STATE as STATE_KIND
-from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, is_opinion, off_topic,
-                      participants_suffice, predicate_noun, untargeted_reading)
+from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, ended_noun, is_opinion,
+                      off_topic, participants_suffice, predicate_noun, title_case_tags, untargeted_reading)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
 from .numbers import casualties
@@ -56,6 +56,8 @@ LEARNED_CODER_NAME = "warta-learned"
 #: types whose future commitment PLOVER codes as AGREE, and those it codes as THREATEN
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST", "REJECT"})
+#: actor kinds the name tagger may have guessed from capitals alone (in a title-case line: filters.title_case_tags)
+GUESSED_KINDS = frozenset({"person", "organization"})
 #: voices in which the actor is the one who acts, so an announced act is the actor's own commitment
 COMMITTING_VOICES = frozenset({"active", "symmetric"})
 #: what an allegation must be about to count as an accusation
@@ -139,7 +141,9 @@ class RuleCoder:
         armed = armed_actor_ids(doc.actors, res)
         actor_by_id = {a.id: a for a in doc.actors}
         regions = {p.id for p in doc.places if p.precision == REGION}  # seas, oceans: no one to aim at
-        found_in = [self._triggers(view, lo, hi, s, res, armed) for s, (lo, hi) in enumerate(view.sent_ranges)]
+        unknown = frozenset(a.id for a in doc.actors if a.kind in GUESSED_KINDS and not a.sector)
+        found_in = [self._triggers(view, lo, hi, s, res, armed, text=doc.article.text, unknown=unknown)
+                    for s, (lo, hi) in enumerate(view.sent_ranges)]
         posteriors = self._posteriors(doc, view, found_in, res)
         headline = next((s for s, sent in enumerate(doc.sentences) if sent.is_headline), None)
         sectored = frozenset(a.id for a in doc.actors if a.sector and a.kind != STATE_KIND)  # a state may be a team
@@ -209,9 +213,13 @@ class RuleCoder:
 
     # ---- triggers
     def _triggers(self, view: TextView, lo: int, hi: int, s: int, res: CodingResources,
-                  armed: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())) -> list[_Cand]:
+                  armed: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset()), *,
+                  text: str = "", unknown: frozenset[str] = frozenset()) -> list[_Cand]:
         words, lex = view.words, res.lexicon
         armed_here = armed_sentence(view.actor_at_token[lo:hi], armed)
+        tags = view.pos
+        if tags and res.pos_never and text and title_case(text, view, lo, hi):
+            tags = title_case_tags(view, lo, hi, unknown)  # "Macedonia Ratifies Treaty": a capital names nothing
         out: list[_Cand] = []
         i = lo
         while i < hi:
@@ -226,25 +234,26 @@ class RuleCoder:
             if hit:
                 j, trig = hit
                 if trig.type != BLOCK:  # a blocking phrase ("meminta izin") hides the trigger inside it
-                    trig = admit(trig, words, view.pos, i, j, lo, hi, res, armed=armed_here)
+                    trig = admit(trig, words, tags, i, j, lo, hi, res, armed=armed_here)
                     if trig is not None:
                         voice = trig.voice
                         if res.pos_never and voice == "active" and trig.type in NEEDS_SOURCE and i > lo \
                                 and words[i - 1] in EN_NOUN_MARKERS:
                             voice = "nominal"  # "his promise to invest": a speech-act phrase used as a noun
-                        out.append(_Cand(trig, i, j, s, voice))
+                        if not (voice == "nominal" and ended_noun(words, i, lo, res)):
+                            out.append(_Cand(trig, i, j, s, voice))
                 i = j
                 continue
             trigs = lex.lookup(words[i])
             trigs = [a for t in trigs if t.type != BLOCK and not (t.fallback and not view.may_be_verb(i))
-                     and (a := admit(t, words, view.pos, i, i + 1, lo, hi, res, armed=armed_here)) is not None]
+                     and (a := admit(t, words, tags, i, i + 1, lo, hi, res, armed=armed_here)) is not None]
             if trigs:
                 trig = max(trigs, key=lambda t: t.weight)
                 alts = tuple(t for t in trigs if t.type != trig.type and t.voice == trig.voice)
                 voice = self._voice(words, i, trig, res, lo)
                 if res.pos_never and view.pos and view.pos[i] == "NOUN":
                     voice = "nominal"  # "a town hall-style meeting": the tagger reads the -ing form as a noun
-                if voice == "nominal" and predicate_noun(words, i, lo, res):
+                if voice == "nominal" and (predicate_noun(words, i, lo, res) or ended_noun(words, i, lo, res)):
                     i += 1
                     continue  # "Sanders isn't a serious threat": a description, not an event
                 out.append(_Cand(trig, i, i + 1, s, voice, alts=alts))

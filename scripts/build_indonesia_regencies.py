@@ -7,7 +7,8 @@ its namesake town; otherwise the towns that share a name with one of its distric
 such towns also with one of its villages, are gathered around a seed — the namesake town if there is one, else
 the town with the most of the others within ``SEED_KM`` (village names repeat across a province: "Sukamaju") —
 and the regency lies at the median of those within ``CLUSTER_KM`` of the seed. A regency with no matching town
-is left out (better no point than a wrong one).
+is left out (better no point than a wrong one). A district (kecamatan) of a placed regency lies at the town of
+its own name nearest the regency's point if one lies within ``CLUSTER_KM``, else at the regency's point.
 
 Usage: .venv/bin/python scripts/build_indonesia_regencies.py ../shared/data
 """
@@ -28,6 +29,7 @@ from warta.geo.resolve import haversine_km
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "warta" / "resources" / "geo" / "indonesia_regencies.tsv"
+DISTRICTS = ROOT / "warta" / "resources" / "geo" / "indonesia_districts.tsv"
 PROVINCES = ROOT / "warta" / "resources" / "geo" / "indonesia_provinces.tsv"
 WILAYAH = Path("indonesia-wilayah-kemendagri") / "wilayah.tsv.gz"
 #: district-name towns needed before village names are not consulted
@@ -76,6 +78,7 @@ def main(data: Path) -> None:
            "# towns: how many towns the point stands on.",
            "code\tname\tprovince\tlat\tlon\ttowns"]
     placed = 0
+    regency_point: dict[str, tuple[float, float]] = {}
     for code, name in regencies:
         province = code[:2]
         index = by_admin1.get(admin1_of.get(province, ""), {})
@@ -94,9 +97,31 @@ def main(data: Path) -> None:
             near = [p for p in points if haversine_km(seed[0], seed[1], p[0], p[1]) <= CLUSTER_KM] or [seed]
             lat, lon = _median(near)
         out.append(f"{code}\t{name}\t{iso_of.get(province, '')}\t{lat:.4f}\t{lon:.4f}\t{len(near)}")
+        regency_point[code] = (lat, lon)
         placed += 1
     OUT.write_text("\n".join(out) + "\n", encoding="utf-8")
     print(f"{placed} of {len(regencies)} regencies and cities placed → {OUT}")
+
+    # districts: at the town of their own name nearest their regency's point, if one lies within CLUSTER_KM
+    out = ["# Indonesian districts (kecamatan; Kemendagri 2025 codes and names from cahyadsn/wilayah, MIT License,",
+           "# Copyright (c) 2017-2025 Cahya DSN) at the GeoNames town (geonames.org, CC BY 4.0) of their own name",
+           "# nearest their regency's point (point: town), else at their regency's point (point: regency); rebuilt by",
+           "# scripts/build_indonesia_regencies.py.",
+           "code\tname\tlat\tlon\tpoint"]  # the code's first five characters are the regency's
+    districts = [(r[0], r[1]) for r in rows if r[2] == "3"]
+    placed = 0
+    for code, name in districts:
+        if code[:5] not in regency_point:
+            continue
+        rlat, rlon = regency_point[code[:5]]
+        index = by_admin1.get(admin1_of.get(code[:2], ""), {})
+        near = sorted((haversine_km(rlat, rlon, p[0], p[1]), p) for p in index.get(name_key(name), ()))
+        own = bool(near) and near[0][0] <= CLUSTER_KM
+        lat, lon = near[0][1] if own else (rlat, rlon)
+        out.append(f"{code}\tKecamatan {name}\t{lat:.4f}\t{lon:.4f}\t{'town' if own else 'regency'}")
+        placed += own
+    DISTRICTS.write_text("\n".join(out) + "\n", encoding="utf-8")
+    print(f"{len(out) - 5} districts, {placed} of them at a town of their name → {DISTRICTS}")
 
 
 if __name__ == "__main__":

@@ -195,3 +195,11 @@ def test_an_indonesian_regency_is_found_by_its_full_name():
     got = _resolved("Banjir melanda Kabupaten Langkat dan Kab. Keerom pekan ini.", language="id")
     assert [(s, e.kind, e.country) for s, e in got] == [
         ("Kabupaten Langkat", "admin2", "IDN"), ("Kab. Keerom", "admin2", "IDN")]
+
+
+def test_an_indonesian_district_is_found_by_its_full_name_only():
+    got = _resolved("Tambang di Kecamatan Samboja, Kabupaten Kutai Kartanegara, dan di Kec. Bahorok.", language="id")
+    assert [(s, e.kind, e.country) for s, e in got] == [
+        ("Kecamatan Samboja", "admin2", "IDN"), ("Kabupaten Kutai Kartanegara", "admin2", "IDN"),
+        ("Kec. Bahorok", "admin2", "IDN")]
+    assert not get_gazetteer().lookup("Tepus")  # a bare district name is no place of its own

@@ -49,7 +49,7 @@ PLACE_NOUNS = frozenset("village town city suburb district region province count
 SURNAME_TOWN_POPULATION = 500_000
 #: abbreviated first words that a full stop and a space may follow inside a name ("St. Cloud", "Mt. Hood",
 #: "U.S. Virgin Islands", "Kab. Keerom"; "U.S" is how the word pattern reads "U.S.")
-SHORT_HEADS = frozenset({"St", "Ste", "Mt", "Ft", "U.S", "Kab"})
+SHORT_HEADS = frozenset({"St", "Ste", "Mt", "Ft", "U.S", "Kab", "Kec"})
 #: Indonesian administrative prefixes kept out of the name ("Kabupaten Bogor" → "Bogor")
 ADMIN_PREFIXES = ("kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa")
 

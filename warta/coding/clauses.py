@@ -116,10 +116,16 @@ def mark_future_taken(found: Sequence[Any], words: Sequence[str], lo: int, res: 
 def mark_requested_acts(found: Sequence[Any], words: Sequence[str], res: CodingResources) -> None:
     """An act a request asks for has not happened: "Keluarga meminta polisi segera menangkap pelaku", "Kami
     mendesak DPP … segera memberi sanksi" — within the request's clause (up to a comma, a stop or one of
-    ``request_scope_breaks``) the act becomes hypothetical. ``found``: the coder's candidates of one sentence."""
-    for req in (c for c in found if c.trig.type == "REQUEST" and c.mod.status == "occurred"):
+    ``request_scope_breaks``) the act becomes hypothetical. So does what a threat threatens, where the language
+    names THREATEN among ``scope_heads`` ("mengancam korban akan dibunuh jika melapor": the threat is the event,
+    not a killing expected), within the reach the language gives it ("diancam dicabut lisensinya hingga puncaknya
+    sang presiden berencana membunuh": the plan to kill is no threat's content). ``found``: the coder's candidates
+    of one sentence."""
+    for req in (c for c in found if c.trig.type in res.scope_heads and c.mod.status == "occurred"):
+        reach = res.scope_heads[req.trig.type]
         for c in found:
-            if c is req or c.ti < req.tj or c.trig.type == "REQUEST":
+            if c is req or c.ti < req.tj or c.trig.type == req.trig.type or (reach is not None
+                                                                            and c.ti - req.tj >= reach):
                 continue
             if not any(words[k] in PUNCT_BREAKS or words[k] == "," or words[k] in res.request_scope_breaks
                        for k in range(req.tj, c.ti)):

@@ -87,6 +87,10 @@ class CodingResources:
     denial_involvement: frozenset[str] = frozenset()
     #: words that end the clause of a request, so an act after them is not the one asked for
     request_scope_breaks: frozenset[str] = frozenset()
+    #: the types whose trigger governs the acts of its clause as content, not as events (clauses.mark_requested_acts):
+    #: what is asked for ("meminta polisi menangkap") and what is threatened ("mengancam korban akan dibunuh"); each
+    #: with how many tokens after it its content may start (None: the whole clause)
+    scope_heads: dict[str, int | None] = field(default_factory=lambda: {"REQUEST": None})
     # a future marker does not reach a noun trigger across a clause break ("bakal naik karena serangan ini")
     future_stops_at_clause: bool = False
     no_commitment: frozenset[str] = frozenset()  # types whose announced act is no AGREE/THREATEN of its own
@@ -160,6 +164,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         civic_types=frozenset(w.get("civic_types", ())),
         purpose_needs_verb=bool(w.get("purpose_needs_verb", False)),
         request_scope_breaks=frozenset(w.get("request_scope_breaks", ())),
+        scope_heads=dict(w.get("scope_heads") or {"REQUEST": None}),
         denial_involvement=frozenset(w.get("denial_involvement", ())),
         future_stops_at_clause=bool(w.get("future_stops_at_clause", False)),
         no_commitment=frozenset(w.get("no_commitment", ())),

@@ -121,3 +121,13 @@ def test_seas_straits_rivers_and_islands_are_places():
     assert places["Oahu"].country == "USA"
     idn = _places("Kapal tanker melintas di Selat Sunda dekat Gunung Anak Krakatau.", language="id")
     assert {n: p.country for n, p in idn.items()} == {"Sunda Strait": "IDN", "Anak Krakatau": "IDN"}
+
+
+def test_a_village_lies_in_the_district_its_chain_names_not_at_a_far_namesake():
+    places = _places("Warga Dusun Duwet, Desa Purwodadi, Kecamatan Tepus, Kabupaten Gunungkidul, menemukan mayat.",
+                     language="id")
+    assert "Purwodadi" not in places  # the Central Java town of that name is 120 km away
+    tepus = places["Kecamatan Tepus"]
+    assert (places["Desa Purwodadi"].lat, places["Dusun Duwet"].lat) == (tepus.lat, tepus.lat)
+    split = _places("Mereka menyelam di perairan Desa Malaka Kabupaten Lombok Utara.", language="id")
+    assert {"Desa Malaka", "Kabupaten Lombok Utara"} <= set(split)

@@ -67,6 +67,7 @@ class _Rules:
     leading: frozenset[str]
     breaks: frozenset[str]
     streets: frozenset[str]
+    villages: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -91,7 +92,7 @@ def feature_rules(language: str | None) -> _Rules:
     return _Rules(heads("suffix", -1), heads("weak_suffix", -1), frozenset(rules.get("lowercase_suffix") or ()),
                   heads("prefix", 0), {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in landmarks.items()},
                   frozenset(rules.get("leading") or ()), frozenset(rules.get("breaks") or ()),
-                  frozenset(rules.get("streets") or ()))
+                  frozenset(rules.get("streets") or ()), frozenset(rules.get("villages") or ()))
 
 
 def _is_cap(word: str) -> bool:
@@ -292,6 +293,7 @@ def locate_features(text: str, features: Sequence[Feature], toponyms: Sequence[A
                 covered.add(ti)
     own = own_town(toponyms, chosen, entries, covered)
     streets = feature_rules("en").streets | feature_rules("id").streets
+    villages = feature_rules("en").villages | feature_rules("id").villages
     outside = {chosen[ti] for ti in range(len(toponyms)) if ti not in covered}
     by_start = {t.start: ti for ti, t in enumerate(toponyms)}
     by_end = {t.end: ti for ti, t in enumerate(toponyms)}
@@ -317,6 +319,15 @@ def locate_features(text: str, features: Sequence[Feature], toponyms: Sequence[A
                 state, host = host, None
         inner = inside.get(fi, [])
         words = f.surface.split()
+        if words and words[0] in villages:
+            host = host if host is not None else _chain_host(text, f, toponyms, chosen, entries, covered)
+            if host is not None:
+                # the village's own name is a town of its chain only when it lies beside the chain's unit (GeoNames
+                # has a dozen Purwodadi); else it stays covered, no place of its own
+                own_name = [chosen[ti] for ti in inner if entries[chosen[ti]].kind == "city"
+                            and _km(entries[chosen[ti]], entries[host]) <= VILLAGE_NEAR_KM]
+                hosts.append(own_name[0] if own_name else host)
+                continue
         street = own is not None and bool(words) and (words[0] in streets or words[-1].rstrip(".") in streets)
         whole = [ti for ti in inner if (toponyms[ti].start, toponyms[ti].end) == (f.start, f.end)]
         if host is None and whole and near(chosen[whole[0]], own):
@@ -411,6 +422,33 @@ def _named_next_to(text: str, f: Feature, toponyms: Sequence[Any], chosen: Seque
             ti = by_end.get(f.start - len(sep))
             if ti is not None and ti not in covered and entries[chosen[ti]].kind in HOST_KINDS:
                 return chosen[ti]
+    return None
+
+
+#: a town named like a village lies this close to the village's district or regency if it is that village
+VILLAGE_NEAR_KM = 15.0
+#: how far after a village an administrative chain may name its district or regency
+CHAIN_CHARS = 120
+#: what may stand between a village and the next unit of its chain: commas and other villages
+_CHAIN_GAP = re.compile(r"^(?:[\s,]|(?:Desa|Dusun|Kampung|Kelurahan|RT|RW)\b|[A-Z][\w'-]*|\d+|/)*$")
+
+
+def _km(a: Any, b: Any) -> float:
+    from .resolve import haversine_km
+
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) if None not in (a.lat, b.lat) else float("inf")
+
+
+def _chain_host(text: str, f: Feature, toponyms: Sequence[Any], chosen: Sequence[int], entries: Any,
+                covered: set[int]) -> int | None:
+    """The first district, regency or town named after a village in its administrative chain ("Desa
+    Purwodadi, Kecamatan Tepus, Kabupaten Gunungkidul" → Kecamatan Tepus)."""
+    for ti, t in enumerate(toponyms):
+        if ti in covered or t.start < f.end or t.start > f.end + CHAIN_CHARS:
+            continue
+        if entries[chosen[ti]].kind in HOST_KINDS and _CHAIN_GAP.match(text[f.end:t.start]):
+            return chosen[ti]
+        break
     return None
 
 

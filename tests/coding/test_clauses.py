@@ -130,6 +130,8 @@ def test_troops_sent_to_put_out_fires_are_no_military_aid():
 def test_shots_in_the_air_animals_and_trade_are_no_attacks_or_aid():
     # CLICK-ID seeds 251/257
     assert _id_events("Seorang pria berjas hitam menembakkan senjata laras pendek lima kali ke udara.") == []
+    # seed 367: "di udara" as well
+    assert _id_events("Seorang pria berkopiah menembakkan senjata laras pendek tiga kali di udara.") == []
     assert _id_events("Kasus penyerangan oleh anjing bernama Sparta menewaskan seorang asisten rumah tangga.") == []
     assert _id_events("Agus merasa saat ini KPK diserang dari berbagai sisi.") == []
     assert _id_events("Sebab Saudi Aramco menyuplai banyak negara di dunia.") == []

@@ -416,6 +416,8 @@ def test_indonesian_can_before_an_act_makes_it_hypothetical():
     assert modality(w, 3, 0, len(w), res).status == "hypothetical"
     w = "pemimpin as dan iran bisa bertemu di sela-sela sidang".split()
     assert modality(w, 5, 0, len(w), res).status == "hypothetical"
+    w = "maka indonesia berpeluang bertemu dengan berbagai negara".split()
+    assert modality(w, 3, 0, len(w), res).status == "hypothetical"
     w = "polisi menolak visa kedua diplomat".split()
     assert modality(w, 1, 0, len(w), res).status == "occurred"
 

@@ -418,6 +418,9 @@ def test_indonesian_can_before_an_act_makes_it_hypothetical():
     assert modality(w, 5, 0, len(w), res).status == "hypothetical"
     w = "maka indonesia berpeluang bertemu dengan berbagai negara".split()
     assert modality(w, 3, 0, len(w), res).status == "hypothetical"
+    # seed 353: "belum bisa memastikan apakah dirinya akan mundur" had been coded as an announced resignation
+    w = "ia belum memastikan apakah dirinya akan mundur dari jabatan".split()
+    assert modality(w, 7, 0, len(w), res).status == "hypothetical"
     w = "polisi menolak visa kedua diplomat".split()
     assert modality(w, 1, 0, len(w), res).status == "occurred"
 

@@ -218,3 +218,10 @@ def test_caught_moods_killed_institutions_acquittals_and_output_pledges_are_no_e
     assert _id_events("Dia dikenal berjasa membebaskan Zimbabwe dari penjajahan Inggris.") == []
     assert _id_events("Saudi berjanji meningkatkan kapasitas produksi menjadi 11 juta barel per hari.") == []
     assert [e[0] for e in _id_events("Kelompok Abu Sayyaf membebaskan dua sandera asal Indonesia.")] == ["RETREAT"]
+
+
+def test_a_defendants_exception_is_no_complaint():
+    # CLICK-ID seed 379: a defendant's "nota keberatan" to the indictment had been coded ACCUSE
+    text = "Terdakwa Kivlan Zen akan mengajukan nota keberatan atas dakwaan jaksa penuntut umum."
+    assert [t for t, *_ in _id_events(text) if t == "ACCUSE"] == []
+    assert [t for t, *_ in _id_events("Kementerian Luar Negeri menyampaikan nota keberatan kepada Malaysia.")] == ["ACCUSE"]

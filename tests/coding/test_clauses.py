@@ -225,3 +225,9 @@ def test_a_defendants_exception_is_no_complaint():
     text = "Terdakwa Kivlan Zen akan mengajukan nota keberatan atas dakwaan jaksa penuntut umum."
     assert [t for t, *_ in _id_events(text) if t == "ACCUSE"] == []
     assert [t for t, *_ in _id_events("Kementerian Luar Negeri menyampaikan nota keberatan kepada Malaysia.")] == ["ACCUSE"]
+
+
+def test_agreeing_with_points_of_a_draft_is_no_agreement():
+    # CLICK-ID seed 379: a KPK candidate "sepakat dengan beberapa poin" of a draft law had been coded AGREE
+    text = "Nawawi Pomolango menyatakan sepakat dengan beberapa poin di dalam draf revisi UU KPK."
+    assert [t for t, *_ in _id_events(text) if t == "AGREE"] == []

@@ -130,6 +130,8 @@ def test_troops_sent_to_put_out_fires_are_no_military_aid():
 def test_shots_in_the_air_animals_and_trade_are_no_attacks_or_aid():
     # CLICK-ID seeds 251/257
     assert _id_events("Seorang pria berjas hitam menembakkan senjata laras pendek lima kali ke udara.") == []
+    # seed 367: "di udara" as well
+    assert _id_events("Seorang pria berkopiah menembakkan senjata laras pendek tiga kali di udara.") == []
     assert _id_events("Kasus penyerangan oleh anjing bernama Sparta menewaskan seorang asisten rumah tangga.") == []
     assert _id_events("Agus merasa saat ini KPK diserang dari berbagai sisi.") == []
     assert _id_events("Sebab Saudi Aramco menyuplai banyak negara di dunia.") == []
@@ -216,3 +218,16 @@ def test_caught_moods_killed_institutions_acquittals_and_output_pledges_are_no_e
     assert _id_events("Dia dikenal berjasa membebaskan Zimbabwe dari penjajahan Inggris.") == []
     assert _id_events("Saudi berjanji meningkatkan kapasitas produksi menjadi 11 juta barel per hari.") == []
     assert [e[0] for e in _id_events("Kelompok Abu Sayyaf membebaskan dua sandera asal Indonesia.")] == ["RETREAT"]
+
+
+def test_a_defendants_exception_is_no_complaint():
+    # CLICK-ID seed 379: a defendant's "nota keberatan" to the indictment had been coded ACCUSE
+    text = "Terdakwa Kivlan Zen akan mengajukan nota keberatan atas dakwaan jaksa penuntut umum."
+    assert [t for t, *_ in _id_events(text) if t == "ACCUSE"] == []
+    assert [t for t, *_ in _id_events("Kementerian Luar Negeri menyampaikan nota keberatan kepada Malaysia.")] == ["ACCUSE"]
+
+
+def test_agreeing_with_points_of_a_draft_is_no_agreement():
+    # CLICK-ID seed 379: a KPK candidate "sepakat dengan beberapa poin" of a draft law had been coded AGREE
+    text = "Nawawi Pomolango menyatakan sepakat dengan beberapa poin di dalam draf revisi UU KPK."
+    assert [t for t, *_ in _id_events(text) if t == "AGREE"] == []

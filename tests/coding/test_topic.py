@@ -27,3 +27,10 @@ def test_a_sentence_of_public_life_in_a_match_report_is_still_coded():
 def test_an_article_with_few_sport_sentences_is_coded_as_before():
     text = "Gol itu dirayakan warga. Portugal akan mengunjungi Ukraina pada Oktober."
     assert ("CONSULT", "expected") in coded(text)
+
+
+def test_a_tennis_report_is_a_sport_article():
+    # CLICK-ID seed 349: a Davis Cup tie (its sport words are tennis words)
+    text = ("Petenis Indonesia takluk di Davis Cup. Para petenis sempat memimpin. Tim tenis akan menjalani playoff. "
+            "Portugal akan mengunjungi Ukraina pada Oktober.")
+    assert coded(text) == []

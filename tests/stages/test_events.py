@@ -147,9 +147,11 @@ def _coded(text, published="2019-09-11"):
 
 
 def test_coder_1_7_statuses_and_non_events():
-    # dated after publication: expected, not occurred
-    assert _coded("Presiden Joko Widodo bisa bertemu dengan Presiden Iran Hassan Rouhani akhir bulan ini.") == [
+    # dated after publication: expected, not occurred ("bisa bertemu", the seed 107 wording, is hypothetical since
+    # 'dapat' / 'bisa' joined modal_acts: a possible meeting, judged wrong in seed 107)
+    assert _coded("Presiden Joko Widodo bertemu dengan Presiden Iran Hassan Rouhani akhir bulan ini.") == [
         ("CONSULT", "expected", "bertemu dengan")]
+    assert _coded("Presiden Joko Widodo bisa bertemu dengan Presiden Iran Hassan Rouhani akhir bulan ini.") == []
     # a year names the context, and "sudah" puts the meeting in the past
     assert _coded("Ahmad Doli Kurnia mengaku sudah dua kali bertemu Bobby untuk membicarakan Pilkada Kota Medan 2020.") == [
         ("CONSULT", "occurred", "bertemu")]

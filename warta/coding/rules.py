@@ -33,6 +33,7 @@ from .numbers import casualties
 from .resources import CodingResources, load_resources
 from .text import TextView, text_view
 from .topic import public_sentence, sport_or_show
+from .when import event_time
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
@@ -488,7 +489,7 @@ class RuleCoder:
                         after_locative(view.words, i, plo, res.place_preps)
                         or (p not in broad and view.actor_at_token[i] is None))), None)
             mod = c.mod
-            time_id = self._time(view, c, trigger_at.get(c.sent, [c.ti]), lo, hi, times, published, mod.status)
+            time_id = event_time(view, c.ti, trigger_at.get(c.sent, [c.ti]), lo, hi, times, published, mod.status)
             historical = mod.historical and self._historical_near(view.words, c, lo, hi, res)
             t = times.get(time_id) if time_id else None
             status = mod.status
@@ -559,30 +560,6 @@ class RuleCoder:
             if post is not None:
                 p = post.get(judged_as.get(id(ev), ev.type), 0.0)
                 ev.confidence = round((1 - w) * ev.confidence + w * p, 4)
-
-    @staticmethod
-    def _time(view: TextView, c: _Cand, sentence_triggers: list[int], lo: int, hi: int, times: dict, published,
-              status: str) -> str | None:
-        """The time mention of the sentence that is nearest to this trigger rather than to another one;
-        failing that, the nearest one compatible with the status (an expected event is not in the past)."""
-        mine, others = [], []
-        for i, j, ident in view.time_mentions:
-            if i < lo or j > hi:
-                continue
-            d = min(abs(i - k) for k in sentence_triggers) if sentence_triggers else abs(i - c.ti)
-            (mine if abs(i - c.ti) <= d else others).append((abs(i - c.ti), ident))
-        if mine:
-            return min(mine)[1]
-        for _, ident in sorted(others):
-            t = times.get(ident)
-            if status == "expected" and published and t and t.latest:
-                try:
-                    if date.fromisoformat(t.latest) < published:
-                        continue
-                except ValueError:
-                    continue
-                return ident
-        return None
 
     @staticmethod
     def _previous_in_paragraph(doc: Document, view: TextView, s: int) -> int | None:

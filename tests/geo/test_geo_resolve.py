@@ -203,3 +203,9 @@ def test_an_indonesian_district_is_found_by_its_full_name_only():
         ("Kecamatan Samboja", "admin2", "IDN"), ("Kabupaten Kutai Kartanegara", "admin2", "IDN"),
         ("Kec. Bahorok", "admin2", "IDN")]
     assert not get_gazetteer().lookup("Tepus")  # a bare district name is no place of its own
+
+
+def test_a_regencys_bare_name_after_a_local_office_is_the_regency():
+    got = _resolved("Bupati Langkat meninjau lokasi. Polres Asahan menangkap dua pelaku.", language="id")
+    assert [(s, e.name) for s, e in got] == [("Langkat", "Kabupaten Langkat"), ("Asahan", "Kabupaten Asahan")]
+    assert _resolved("Langkat meninjau lokasi.", language="id") == []  # no office before it: no place

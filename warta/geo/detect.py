@@ -169,6 +169,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
 
     words = _split_hyphens(text, all_words)
     caps = [text[a:a + 1].isupper() for a, _ in words]
+    regency_cues = frozenset(w.lower() for w in (place_cues().get(language or "en") or {}).get("regency_before") or ())
     starts = _sentence_starts(text)
     has_model = bool(entities)
     max_n = min(gaz.max_words, MAX_SCAN_WORDS)
@@ -185,7 +186,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
                 continue
             surface = text[ws:last_e]
             cands: tuple[int, ...] = ()
-            alt = False
+            alt = cued = False
             if text[last_e:last_e + 1] == "." and "." in surface:
                 # "U.S." — the word pattern leaves the final full stop out
                 cands = gaz.case_sensitive.get(surface + ".", ())
@@ -200,14 +201,20 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
                 if primary:
                     cands, alt = primary, False
             if alt:
-                cands = tuple(c for c in cands if gaz.entries[c].population >= SCAN_ALTERNATE_MIN_POPULATION)
+                # a regency's bare name right after a local office or body ("Bupati Langkat", "Polres Asahan")
+                regency = i > 0 and text[words[i - 1][1]:ws] == " " and \
+                    text[words[i - 1][0]:words[i - 1][1]].lower() in regency_cues
+                cands = tuple(c for c in cands if gaz.entries[c].population >= SCAN_ALTERNATE_MIN_POPULATION
+                              or (regency and gaz.entries[c].kind == "admin2"))
+                cued = regency and bool(cands)
+                alt = not cued  # a cued regency name is as good as a primary one
             if cands:
-                hit = (n, surface, cands, alt)
+                hit = (n, surface, cands, alt, cued)
                 break
         if hit is None:
             i += 1
             continue
-        n, surface, cands, alt = hit
+        n, surface, cands, alt, cued = hit
         end = ws + len(surface)
         first = i
         i += n
@@ -225,7 +232,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
         if alt and ((first > 0 and caps[first - 1] and text[words[first - 1][1]:ws] == " ")
                     or (i < len(words) and caps[i] and text[end:words[i][0]] == " ")):
             continue  # "Lion Air" is no Lyon: an other-name hit inside a capitalised run
-        if language == "id" and _doubtful_id(gaz, cands, surface, n):
+        if language == "id" and not cued and _doubtful_id(gaz, cands, surface, n):
             held.append(top)
             continue
         if kinds == {"city"} and max(gaz.entries[c].population for c in cands) < SMALL_TOWN_POPULATION \

@@ -231,3 +231,11 @@ def test_agreeing_with_points_of_a_draft_is_no_agreement():
     # CLICK-ID seed 379: a KPK candidate "sepakat dengan beberapa poin" of a draft law had been coded AGREE
     text = "Nawawi Pomolango menyatakan sepakat dengan beberapa poin di dalam draf revisi UU KPK."
     assert [t for t, *_ in _id_events(text) if t == "AGREE"] == []
+
+
+def test_water_bombing_a_fire_is_no_bombing():
+    # CLICK-ID seed 401: a helicopter "untuk pengeboman air" over a forest fire had been coded ASSAULT
+    text = "BPBD masih menunggu keputusan terkait penggunaan helikopter untuk pengeboman air."
+    assert [t for t, *_ in _id_events(text) if t == "ASSAULT"] == []
+    assert _id_events("Pemerintah terus melakukan water bombing di lokasi karhutla.") == []
+    assert [t for t, *_ in _id_events("Kelompok bersenjata melakukan pengeboman di pasar Kabul.")] == ["ASSAULT"]

@@ -235,7 +235,10 @@ def test_agreeing_with_points_of_a_draft_is_no_agreement():
 
 def test_water_bombing_a_fire_is_no_bombing():
     # CLICK-ID seed 401: a helicopter "untuk pengeboman air" over a forest fire had been coded ASSAULT
-    text = "BPBD masih menunggu keputusan terkait penggunaan helikopter untuk pengeboman air."
+    text = ("Selanjutnya BPBD Kabupaten Magelang masih menunggu keputusan dari pihak Taman Nasional Gunung Merabu terkait "
+            "penggunaan helikopter untuk pengeboman air.")
     assert [t for t, *_ in _id_events(text) if t == "ASSAULT"] == []
-    assert _id_events("Pemerintah terus melakukan water bombing di lokasi karhutla.") == []
+    text = "Badan mitigasi bencana telah menggunakan 37 pesawat untuk pengeboman air dan operasi hujan buatan."
+    assert [t for t, *_ in _id_events(text) if t == "ASSAULT"] == []
     assert [t for t, *_ in _id_events("Kelompok bersenjata melakukan pengeboman di pasar Kabul.")] == ["ASSAULT"]
+

@@ -242,3 +242,10 @@ def test_water_bombing_a_fire_is_no_bombing():
     assert [t for t, *_ in _id_events(text) if t == "ASSAULT"] == []
     assert [t for t, *_ in _id_events("Kelompok bersenjata melakukan pengeboman di pasar Kabul.")] == ["ASSAULT"]
 
+
+def test_colloquial_negation_negates():
+    # CLICK-ID seeds 191/373: "Enggak masalah orang demo" (no problem if people demonstrate) had been coded a demo
+    assert [t for t, *_ in _id_events("\"Enggak masalah orang demo, semua harus didengar,\" kata Moeldoko.")
+            if t == "PROTEST"] == []
+    assert [t for t, *_ in _id_events("Ribuan mahasiswa menggelar demo di depan gedung DPR.")] == ["PROTEST"]
+

@@ -249,3 +249,9 @@ def test_colloquial_negation_negates():
             if t == "PROTEST"] == []
     assert [t for t, *_ in _id_events("Ribuan mahasiswa menggelar demo di depan gedung DPR.")] == ["PROTEST"]
 
+
+def test_only_when_is_a_condition():
+    # CLICK-ID seed 401: "hanya ketika mereka (AS) mencabut sanksi" had been coded as a lifting of sanctions done
+    text = "Topik itu dapat didiskusikan hanya ketika AS mencabut sanksi terhadap Iran, kata Ravanchi."
+    assert [s for t, _, s in _id_events(text) if t == "CONCEDE"] in ([], ["hypothetical"])
+    assert [s for t, _, s in _id_events("AS mencabut sanksi terhadap Iran.") if t == "CONCEDE"] == ["occurred"]

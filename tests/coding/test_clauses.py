@@ -231,3 +231,27 @@ def test_agreeing_with_points_of_a_draft_is_no_agreement():
     # CLICK-ID seed 379: a KPK candidate "sepakat dengan beberapa poin" of a draft law had been coded AGREE
     text = "Nawawi Pomolango menyatakan sepakat dengan beberapa poin di dalam draf revisi UU KPK."
     assert [t for t, *_ in _id_events(text) if t == "AGREE"] == []
+
+
+def test_water_bombing_a_fire_is_no_bombing():
+    # CLICK-ID seed 401: a helicopter "untuk pengeboman air" over a forest fire had been coded ASSAULT
+    text = ("Selanjutnya BPBD Kabupaten Magelang masih menunggu keputusan dari pihak Taman Nasional Gunung Merabu terkait "
+            "penggunaan helikopter untuk pengeboman air.")
+    assert [t for t, *_ in _id_events(text) if t == "ASSAULT"] == []
+    text = "Badan mitigasi bencana telah menggunakan 37 pesawat untuk pengeboman air dan operasi hujan buatan."
+    assert [t for t, *_ in _id_events(text) if t == "ASSAULT"] == []
+    assert [t for t, *_ in _id_events("Kelompok bersenjata melakukan pengeboman di pasar Kabul.")] == ["ASSAULT"]
+
+
+def test_colloquial_negation_negates():
+    # CLICK-ID seeds 191/373: "Enggak masalah orang demo" (no problem if people demonstrate) had been coded a demo
+    assert [t for t, *_ in _id_events("\"Enggak masalah orang demo, semua harus didengar,\" kata Moeldoko.")
+            if t == "PROTEST"] == []
+    assert [t for t, *_ in _id_events("Ribuan mahasiswa menggelar demo di depan gedung DPR.")] == ["PROTEST"]
+
+
+def test_only_when_is_a_condition():
+    # CLICK-ID seed 401: "hanya ketika mereka (AS) mencabut sanksi" had been coded as a lifting of sanctions done
+    text = "Topik itu dapat didiskusikan hanya ketika AS mencabut sanksi terhadap Iran, kata Ravanchi."
+    assert [s for t, _, s in _id_events(text) if t == "CONCEDE"] in ([], ["hypothetical"])
+    assert [s for t, _, s in _id_events("AS mencabut sanksi terhadap Iran.") if t == "CONCEDE"] == ["occurred"]

@@ -408,27 +408,24 @@ def test_an_indonesian_arrest_or_seizure_by_a_private_person_is_no_event():
     assert coded("Polri menangkap ibu Nelson di rumahnya.") == ["COERCE"]  # the person arrested is no doer
 
 
+def _id_status(sentence: str, i: int) -> str:
+    """The status the Indonesian modality gives the act at word ``i`` of a lower-cased sentence."""
+    w = sentence.split()
+    return modality(w, i, 0, len(w), load_resources("id")).status
+
+
 def test_indonesian_can_before_an_act_makes_it_hypothetical():
     # CLICK-ID seed 379: "Washington mengatakan dapat menolak visa" had been coded as a refusal made; seed 107:
     # "pemimpin AS dan Iran bisa bertemu" as a meeting held
-    res = load_resources("id")
-    w = "washington mengatakan dapat menolak visa".split()
-    assert modality(w, 3, 0, len(w), res).status == "hypothetical"
-    w = "pemimpin as dan iran bisa bertemu di sela-sela sidang".split()
-    assert modality(w, 5, 0, len(w), res).status == "hypothetical"
-    w = "maka indonesia berpeluang bertemu dengan berbagai negara".split()
-    assert modality(w, 3, 0, len(w), res).status == "hypothetical"
+    assert _id_status("washington mengatakan dapat menolak visa", 3) == "hypothetical"
+    assert _id_status("pemimpin as dan iran bisa bertemu di sela-sela sidang", 5) == "hypothetical"
+    assert _id_status("maka indonesia berpeluang bertemu dengan berbagai negara", 3) == "hypothetical"
     # seed 353: "belum bisa memastikan apakah dirinya akan mundur" had been coded as an announced resignation
-    w = "ia belum memastikan apakah dirinya akan mundur dari jabatan".split()
-    assert modality(w, 7, 0, len(w), res).status == "hypothetical"
-    w = "polisi menolak visa kedua diplomat".split()
-    assert modality(w, 1, 0, len(w), res).status == "occurred"
+    assert _id_status("ia belum memastikan apakah dirinya akan mundur dari jabatan", 7) == "hypothetical"
+    assert _id_status("polisi menolak visa kedua diplomat", 1) == "occurred"
 
 
 def test_indonesian_hopes_and_awaited_meetings_are_hypothetical():
     # CLICK-ID seed 233: a meeting KPK's leaders "masih menantikan" had been coded as held
-    res = load_resources("id")
-    w = "pimpinan kpk masih menantikan pertemuan dengan presiden".split()
-    assert modality(w, 4, 0, len(w), res).status == "hypothetical"
-    w = "semoga presiden segera bertemu dengan mereka".split()
-    assert modality(w, 3, 0, len(w), res).status == "hypothetical"
+    assert _id_status("pimpinan kpk masih menantikan pertemuan dengan presiden", 4) == "hypothetical"
+    assert _id_status("semoga presiden segera bertemu dengan mereka", 3) == "hypothetical"

@@ -24,6 +24,7 @@ from .gazetteer import (LANGUAGE_COUNTRY, RESOURCES, Gazetteer, ambiguous_state_
                         context_abbreviations, get_gazetteer, place_cues, province_abbreviations,
                         us_state_abbreviations)
 from .normalize import name_key, word_spans
+from .surnames import person_surnames, surname_only
 
 #: model labels whose spans may be places
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -40,19 +41,11 @@ SCAN_ALTERNATE_MIN_POPULATION = 500_000
 #: Republic of the Congo"); the longest run the gazetteer knows wins, so a connector adds no false name
 CONNECTORS = frozenset({"of", "de", "del", "la", "le", "du", "da", "do", "dos", "das", "von", "van", "al", "el",
                         "upon", "on", "am", "sur", "en", "y", "the"})
-#: words right before a name that make it a place whatever else the article does with the name
-STRONG_PLACE_CUES = frozenset("in near outside dekat".split())
-#: "<noun> of" right before a name makes it a place ("the suburb of Madinaty")
-PLACE_NOUNS = frozenset("village town city suburb district region province county area neighbourhood neighborhood "
-                        "island".split())
-#: a one-word town smaller than this whose name is also a person's surname in the article is the person
-SURNAME_TOWN_POPULATION = 500_000
 #: abbreviated first words that a full stop and a space may follow inside a name ("St. Cloud", "Mt. Hood",
 #: "U.S. Virgin Islands", "Kab. Keerom"; "U.S" is how the word pattern reads "U.S.")
 SHORT_HEADS = frozenset({"St", "Ste", "Mt", "Ft", "U.S", "Kab", "Kec"})
 #: Indonesian administrative prefixes kept out of the name ("Kabupaten Bogor" → "Bogor")
 ADMIN_PREFIXES = ("kabupaten", "kab", "kota", "provinsi", "kecamatan", "desa")
-
 
 
 @dataclass(slots=True)
@@ -265,7 +258,8 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     surnames = person_surnames(text, entities)
     if surnames:
         home = LANGUAGE_COUNTRY.get(language or "")
-        merged = [t for t in merged if not _surname_only(t, surnames, gaz, home=home)]
+        merged = [t for t in merged if not surname_only(t.surface, t.candidates, surnames, gaz, home=home,
+                                                        hinted=bool(t.hint_admin1 or t.hint_country))]
     return merged
 
 
@@ -281,44 +275,6 @@ def _add_context_abbreviations(text: str, toponyms: list[Toponym], gaz: Gazettee
             if not any(t.start < m.end() and m.start() < t.end for t in toponyms):
                 extra.append(Toponym(m.start(), m.end(), abbrev, (idx,), "scan"))
     return sorted(toponyms + extra, key=lambda t: t.start) if extra else toponyms
-
-
-def person_surnames(text: str, entities: Sequence[Entity]) -> frozenset[str]:
-    """Name keys of the last words of the article's multi-word PERSON spans ("Jose Bautista" → bautista),
-    less those the article also puts after a strong place cue ("the suburb of Madinaty", "in Madinaty":
-    the model's "Beyond Madinaty" is no person).
-
-    Example:
-        >>> sorted(person_surnames("Jose Bautista hit.", [Entity("e1", 0, 13, "Jose Bautista", "PERSON")]))
-        ['bautista']
-    """
-    out = set()
-    for ent in entities:
-        words = ent.text.split()
-        if ent.label == "PERSON" and len(words) > 1 and all(w[:1].isupper() for w in words):
-            out.add(words[-1])
-    return frozenset(name_key(w) for w in out if not _strongly_placed(text, w))
-
-
-def _strongly_placed(text: str, name: str) -> bool:
-    for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-        before = text[max(0, m.start() - 30):m.start()].lower().split()
-        if before and before[-1] in STRONG_PLACE_CUES:
-            return True
-        if len(before) > 1 and before[-1] == "of" and before[-2] in PLACE_NOUNS:
-            return True
-    return False
-
-
-def _surname_only(t: Toponym, surnames: frozenset[str], gaz: Gazetteer, *, home: str | None) -> bool:
-    """A one-word town name that the article also uses as a person's surname ("Bautista", "Howarth") is
-    the person: one sense per discourse. Countries, regions and large towns keep their place sense, and so
-    do the towns of the language's own country: an Indonesian model's PERSON span often holds an office and
-    its town ("Bupati Blitar")."""
-    if " " in t.surface or name_key(t.surface) not in surnames or t.hint_admin1 or t.hint_country:
-        return False
-    cands = [gaz.entries[c] for c in t.candidates]
-    return all(e.kind == "city" and e.population < SURNAME_TOWN_POPULATION and e.country != home for e in cands)
 
 
 @lru_cache(maxsize=4)

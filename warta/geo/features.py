@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Entity
-from .detect import PLACE_NOUNS, STRONG_PLACE_CUES, person_surnames
+from .surnames import PLACE_NOUNS, STRONG_PLACE_CUES, person_surnames
 from .gazetteer import RESOURCES
 from .normalize import name_key
 

@@ -25,9 +25,9 @@ from functools import lru_cache
 from typing import Any
 
 from ..model import Entity
-from .surnames import PLACE_NOUNS, STRONG_PLACE_CUES, person_surnames
 from .gazetteer import RESOURCES
 from .normalize import name_key
+from .surnames import PLACE_NOUNS, STRONG_PLACE_CUES, person_surnames
 
 #: abbreviations a full stop and a space may follow inside a feature's name ("Jl. Sudirman", "No. 2")
 SHORT_WORDS = frozenset({"St", "Ave", "Rd", "Blvd", "Jl", "Jln", "No", "Mt", "Ft", "Dr"})
@@ -429,8 +429,9 @@ def _named_next_to(text: str, f: Feature, toponyms: Sequence[Any], chosen: Seque
 VILLAGE_NEAR_KM = 15.0
 #: how far after a village an administrative chain may name its district or regency
 CHAIN_CHARS = 120
-#: what may stand between a village and the next unit of its chain: commas and other villages
-_CHAIN_GAP = re.compile(r"^(?:[\s,]|(?:Desa|Dusun|Kampung|Kelurahan|RT|RW)\b|[A-Z][\w'-]*|\d+|/)*$")
+#: what may stand between a village and the next unit of its chain: commas and capitalised words (other villages,
+#: "RT 03/RW 06"), no lowercase word
+_CHAIN_GAP = re.compile(r"^(?:[\s,]|[A-Z][\w'-]*|\d+|/)*$")
 
 
 def _km(a: Any, b: Any) -> float:

@@ -162,7 +162,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
 
     words = _split_hyphens(text, all_words)
     caps = [text[a:a + 1].isupper() for a, _ in words]
-    regency_cues = frozenset(w.lower() for w in (place_cues().get(language or "en") or {}).get("regency_before") or ())
+    regency_cues = _cue_words(language, "regency_before")
     starts = _sentence_starts(text)
     has_model = bool(entities)
     max_n = min(gaz.max_words, MAX_SCAN_WORDS)
@@ -244,7 +244,7 @@ def find_toponyms(text: str, entities: Sequence[Entity], *, gazetteer: Gazetteer
     if doubtful is not None:  # the rest, for a caller that can check them against the resolved places
         doubtful.extend(t for t in held if name_key(t.surface) not in known and len(t.surface) > 3)
 
-    languages = _language_nouns(language)
+    languages = _cue_words(language, "language_nouns")
     if languages:  # "bahasa Inggris", "berbahasa Arab": a language, not the country
         found = [t for t in found if _word_before(text, t.start) not in languages]
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
@@ -277,10 +277,11 @@ def _add_context_abbreviations(text: str, toponyms: list[Toponym], gaz: Gazettee
     return sorted(toponyms + extra, key=lambda t: t.start) if extra else toponyms
 
 
-@lru_cache(maxsize=4)
-def _language_nouns(language: str | None) -> frozenset[str]:
-    """Words after which a country's name is its language (``language_nouns`` in ``resources/geo/cues.yaml``)."""
-    return frozenset(w.lower() for w in (place_cues().get(language or "en") or {}).get("language_nouns") or ())
+@lru_cache(maxsize=8)
+def _cue_words(language: str | None, key: str) -> frozenset[str]:
+    """A language's cue words of ``resources/geo/cues.yaml``, lower-cased: ``language_nouns`` (a country's name after
+    one is its language: "bahasa Inggris"), ``regency_before`` (a regency's bare name after one is the regency)."""
+    return frozenset(w.lower() for w in (place_cues().get(language or "en") or {}).get(key) or ())
 
 
 def _word_before(text: str, start: int) -> str:
@@ -364,7 +365,8 @@ def _strip_admin_prefix(surface: str) -> str:
     return surface
 
 
-def _split_hyphens(text: str, words: list[tuple[int, int]], *, capitalised_only: bool = True) -> list[tuple[int, int]]:
+def _split_hyphens(text: str, words: list[tuple[int, int]], *,
+                   capitalised_only: bool = True) -> list[tuple[int, int]]:
     """Capitalised parts of a hyphenated word are words of their own ("Fargo-Moorhead", "Amsterdam-London");
     the scan still joins them across the hyphen ("Winston-Salem"). ``capitalised_only=False`` splits a word
     that starts in lower case too ("inter-Palestinian")."""

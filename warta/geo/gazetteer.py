@@ -352,11 +352,10 @@ def _add_regencies(b: _Builder) -> None:
     admin1_of: dict[str, str | None] = {}  # regency code → its province's admin1 code
     for code, name, province, lat, lon, _towns in _read_tsv(RESOURCES / "indonesia_regencies.tsv"):
         kind, _, base = name.partition(" ")
-        admin1 = b.entries[b.admin1_entry[("IDN", province)]].admin1 if ("IDN", province) in b.admin1_entry else None
-        admin1_of[code] = admin1
-        towns = [i for i in b.primary.get(name_key(base), ()) if b.entries[i].kind == "city"
-                 and b.entries[i].country == "IDN"]
-        if kind == "Kota" and towns:
+        province_idx = b.admin1_entry.get(("IDN", province))
+        admin1 = admin1_of[code] = b.entries[province_idx].admin1 if province_idx is not None else None
+        if kind == "Kota" and any(b.entries[i].kind == "city" and b.entries[i].country == "IDN"
+                                  for i in b.primary.get(name_key(base), ())):
             continue
         idx = b.add(Entry(name, "admin2", "IDN", float(lat), float(lon), 0, None, admin1))
         b.name(idx, name)

@@ -39,6 +39,7 @@ class Modality:
     status: str = "occurred"
     historical: bool = False
     intent: bool = False  # the actor's own future commitment ("will visit"), not an observer's expectation
+    conditional: bool = False  # a modal act under a condition ("would cut off aid if …"): a threat when hostile
 
 
 def weaker(a: str, b: str) -> str:
@@ -90,27 +91,32 @@ def modality(words: Sequence[str], trigger: int, lo: int, hi: int, res: CodingRe
         intent = False
     if res.modal_acts and _modal(words, trigger, lo, res):
         status, intent = "hypothetical", False  # "they might meet Trump": what may happen
-    if res.conditional_modals and _modal(words, trigger, lo, res, res.conditional_modals) \
+    conditional = False
+    if res.conditional_modals and _modal(words, trigger, lo, res, res.conditional_modals | res.modal_acts,
+                                         reach=CONDITIONAL_REACH) \
             and any(words[k] in res.conditions for k in range(lo, hi)):
         status, intent = "hypothetical", False  # "she would sign this legislation if it came to her desk"
+        conditional = True
     if _asked(words, trigger, hi):
         status, intent = "hypothetical", False  # "… mengundurkan diri atau seperti apa?": a question asserts nothing
     historical = any(True for _ in res.historical.finditer(words, lo, hi))
-    return Modality(certainty, polarity, status, historical, intent)
+    return Modality(certainty, polarity, status, historical, intent, conditional and status == "hypothetical")
 
 
 #: how many tokens before an act its modal may stand ("could be met", "might not even meet")
 MODAL_REACH = 3
+#: and before an act on a condition ("would slap an arms embargo … if"): a noun act stands behind its verb
+CONDITIONAL_REACH = 5
 #: words after a modal that make the act a past one ("may have attacked"): it stays an act, of possible certainty
 PERFECT = frozenset({"have", "has", "had", "'ve", "’ve"})
 
 
 def _modal(words: Sequence[str], trigger: int, lo: int, res: CodingResources,
-           modals: frozenset[str] | None = None) -> bool:
+           modals: frozenset[str] | None = None, *, reach: int = MODAL_REACH) -> bool:
     """Is there a modal of ``modals`` (default ``res.modal_acts``) within ``MODAL_REACH`` tokens before the
     trigger, with no perfect "have" between them?"""
     modals = res.modal_acts if modals is None else modals
-    for k in range(trigger - 1, max(lo, trigger - MODAL_REACH) - 1, -1):
+    for k in range(trigger - 1, max(lo, trigger - reach) - 1, -1):
         if words[k] in PERFECT or words[k] in STOP:
             return False
         if words[k] in modals:

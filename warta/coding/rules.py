@@ -37,7 +37,7 @@ from .when import event_time
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.32"
+CODER_VERSION = "1.33"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -61,6 +61,8 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "P
 GUESSED_KINDS = frozenset({"person", "organization"})
 #: voices in which the actor is the one who acts, so an announced act is the actor's own commitment
 COMMITTING_VOICES = frozenset({"active", "symmetric"})
+#: how far before an announced event noun its light verb may stand ("boost economic and military cooperation")
+ANNOUNCED_NOUN_GAP = 4
 #: what an allegation must be about to count as an accusation
 ACCUSABLE = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "THREATEN", "SANCTION"})
 #: two same-type triggers this close in one sentence are one event
@@ -121,6 +123,11 @@ class _Cand:
     alive: bool = True
     merged: bool = False
     alts: tuple[Trigger, ...] = ()  # other readings of the same word, of other types
+
+
+def _threat(c: _Cand, res: CodingResources) -> bool:
+    """A hostile act its actor would do on a condition: PLOVER codes the threat (CAMEO 13), not the act."""
+    return c.mod.conditional and c.trig.type in res.conditional_threats and bool(c.actors)
 
 
 class RuleCoder:
@@ -409,7 +416,7 @@ class RuleCoder:
                 continue  # "defend the image": support needs someone supported
             if res.drop_negated and c.mod.polarity == "negative" and c.trig.type not in res.keep_negated:
                 continue  # "I didn't meet him", "did not support Trump": no event took place
-            if res.drop_hypothetical and c.mod.status == "hypothetical":
+            if res.drop_hypothetical and c.mod.status == "hypothetical" and not _threat(c, res):
                 continue  # wishes, purposes, conditions: no event took place and none was promised
             if c.trig.needs_actor and not c.actors:
                 continue  # a weak trigger ("must", "pledge") is an event only when someone does it
@@ -444,6 +451,13 @@ class RuleCoder:
                 continue  # "real threats", "the investigation": a topic, not an event someone made
             kept.append(c)
         return kept
+
+    @staticmethod
+    def _announced_noun(words, c: _Cand, lo: int, res: CodingResources) -> bool:
+        """An event noun its actor announces doing, as the object of a light verb ("intends to boost economic
+        cooperation", "will hold talks"): a commitment as a verb act is ("Planned Parenthood" is none)."""
+        return res.nominal_commitments and c.voice == "nominal" and bool(c.actors) and any(
+            words[k] in res.noun_light_verbs for k in range(max(lo, c.ti - ANNOUNCED_NOUN_GAP), c.ti))
 
     @staticmethod
     def _accusations(cands: list[_Cand], view: TextView, res: CodingResources) -> None:
@@ -514,8 +528,11 @@ class RuleCoder:
                     if not denies_involvement(view, c.claim, c.ti, res):
                         polarity = "negative"
             context = list(dict.fromkeys(list(c.trig.context) + self._contexts(view.words, lo, hi, res)))
+            if _threat(c, res):
+                status = "occurred"  # "warned it would cut off aid if …": the threat is made, its act is not
             base = Event(
-                id="", type=c.trig.type, mode=c.trig.mode, evidence=Evidence(sent_span, trigger), coder=self.name,
+                id="", type="THREATEN" if _threat(c, res) else c.trig.type,
+                mode=None if _threat(c, res) else c.trig.mode, evidence=Evidence(sent_span, trigger), coder=self.name,
                 context=context, actors=list(c.actors), recipients=list(c.recipients), place=place, time=time_id,
                 fatalities=c.fatalities, injured=c.injured, polarity=polarity, certainty=certainty,
                 status=status, historical=historical, claim=claim_id, confidence=round(c.confidence, 4),
@@ -523,7 +540,8 @@ class RuleCoder:
             )
             events.append(base)
             sent_of[id(base)] = c.sent
-            if mod.intent and polarity == "positive" and certainty == "certain" and c.voice in COMMITTING_VOICES \
+            if mod.intent and polarity == "positive" and certainty == "certain" \
+                    and (c.voice in COMMITTING_VOICES or self._announced_noun(view.words, c, lo, res)) \
                     and (c.actors or not res.require_actor) and c.trig.type not in ("AGREE", "THREATEN"):
                 # PLOVER codes an actor's own commitment to act as AGREE / THREATEN ("will visit"); not what is
                 # done to someone ("would be released") nor what an observer guesses ("appears set to veto")

@@ -113,8 +113,8 @@ PERFECT = frozenset({"have", "has", "had", "'ve", "’ve"})
 
 def _modal(words: Sequence[str], trigger: int, lo: int, res: CodingResources,
            modals: frozenset[str] | None = None, *, reach: int = MODAL_REACH) -> bool:
-    """Is there a modal of ``modals`` (default ``res.modal_acts``) within ``MODAL_REACH`` tokens before the
-    trigger, with no perfect "have" between them?"""
+    """Is there a modal of ``modals`` (default ``res.modal_acts``) within ``reach`` tokens (``MODAL_REACH``)
+    before the trigger, with no perfect "have" between them?"""
     modals = res.modal_acts if modals is None else modals
     for k in range(trigger - 1, max(lo, trigger - reach) - 1, -1):
         if words[k] in PERFECT or words[k] in STOP:

@@ -528,11 +528,11 @@ class RuleCoder:
                     if not denies_involvement(view, c.claim, c.ti, res):
                         polarity = "negative"
             context = list(dict.fromkeys(list(c.trig.context) + self._contexts(view.words, lo, hi, res)))
-            if _threat(c, res):
+            threat = _threat(c, res)
+            if threat:
                 status = "occurred"  # "warned it would cut off aid if …": the threat is made, its act is not
             base = Event(
-                id="", type="THREATEN" if _threat(c, res) else c.trig.type,
-                mode=None if _threat(c, res) else c.trig.mode, evidence=Evidence(sent_span, trigger), coder=self.name,
+                id="", type="THREATEN" if threat else c.trig.type, mode=None if threat else c.trig.mode, evidence=Evidence(sent_span, trigger), coder=self.name,
                 context=context, actors=list(c.actors), recipients=list(c.recipients), place=place, time=time_id,
                 fatalities=c.fatalities, injured=c.injured, polarity=polarity, certainty=certainty,
                 status=status, historical=historical, claim=claim_id, confidence=round(c.confidence, 4),

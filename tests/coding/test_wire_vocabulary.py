@@ -43,3 +43,15 @@ def test_wire_phrasings_of_cameo_codes():
     assert top("Vietnam broke off the peace talks with Thailand.") == "SANCTION"
     assert top("Iraq expelled the weapons inspectors.") == "SANCTION"  # CAMEO 1662
     assert top("Thailand staged large military exercises near Vietnam.") == "MOBILIZE"  # not a staged protest
+
+
+def test_an_event_noun_before_a_person_or_body_only_says_who_they_are():
+    # "opposition" before "leaders" is no rejection: the demand is the event
+    assert top("Pakistan opposition leaders demanded that Thailand release the prisoners.") == "REQUEST"
+    assert "REJECT" in [e.type for e in events("Pakistan voiced its opposition to the plan of Vietnam.")]
+
+
+def test_a_yielding_act_the_actor_says_it_will_not_do_is_a_refusal():
+    evs = events("Iraq will not release the prisoners of Thailand, its officials said.")
+    assert [(e.type, e.polarity, e.status) for e in evs] == [("REJECT", "positive", "occurred")]
+    assert "RETREAT" not in [e.type for e in evs]  # nothing was released, and nothing is promised

@@ -315,6 +315,12 @@ def predicate_noun(words: Sequence[str], i: int, lo: int, res: CodingResources) 
     return False
 
 
+def modifier_noun(words: Sequence[str], i: int, hi: int, res: CodingResources) -> bool:
+    """True for a one-word event noun that modifies the person or body after it ("opposition leaders",
+    "alliance officials"): it names who they are, not an event (``modifier_heads`` in the YAML; none: False)."""
+    return bool(res.modifier_heads) and i + 1 < hi and words[i + 1] in res.modifier_heads
+
+
 #: words an ended event noun may stand after its verb ("ended the three-week strike", "lifted its curfew")
 ENDED_GAP = 3
 #: where the scan for an ending verb stops

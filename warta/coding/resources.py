@@ -58,6 +58,8 @@ class CodingResources:
     opinion: PhraseSet = field(default_factory=lambda: PhraseSet(()))  # poll words: stances, not acts
     opinion_types: frozenset[str] = frozenset()
     commitment_yields: bool = False  # "promised to veto": the AGREE phrase gives way to the hostile act
+    modifier_heads: frozenset[str] = frozenset()  # "opposition leaders": an event noun before these is a modifier
+    negated_commitments: bool = False  # "said it would not halt its offensive": a refusal (REJECT)
     nominal_commitments: bool = False  # "vowed to strengthen defence cooperation": an actor's announced noun act commits
     nominal_needs_participant: bool = False  # a noun trigger with no actor nor recipient is a topic
     drop_hypothetical: bool = False  # hypothetical events are not emitted
@@ -161,6 +163,8 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         opinion_types=frozenset((w.get("opinion") or {}).get("types", ())),
         commitment_yields=bool(w.get("commitment_yields_to_hostile_act", False)),
         nominal_commitments=bool(w.get("nominal_commitments", False)),
+        negated_commitments=bool(w.get("negated_commitments", False)),
+        modifier_heads=frozenset(w.get("modifier_heads", ())),
         nominal_needs_participant=bool(w.get("nominal_needs_participant", False)),
         armed_sectors=frozenset(w.get("armed_sectors", ())),
         civic_types=frozenset(w.get("civic_types", ())),

@@ -26,7 +26,8 @@ from .clauses import denies_involvement, inside_name, mark_clause_scopes, planne
 from .fallback import LEARNED_MAX_CHARS, fallback_events
 from .filters import STATE as STATE_KIND
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, ended_noun, is_opinion,
-                      off_topic, participants_suffice, predicate_noun, title_case_tags, untargeted_reading)
+                      modifier_noun, off_topic, participants_suffice, predicate_noun, title_case_tags,
+                      untargeted_reading)
 from .lexicon import PHRASE_GAP, Trigger
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
 from .numbers import casualties
@@ -37,7 +38,7 @@ from .when import event_time
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.33"
+CODER_VERSION = "1.34"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -125,9 +126,17 @@ class _Cand:
     alts: tuple[Trigger, ...] = ()  # other readings of the same word, of other types
 
 
-def _threat(c: _Cand, res: CodingResources) -> bool:
-    """A hostile act its actor would do on a condition: PLOVER codes the threat (CAMEO 13), not the act."""
-    return c.mod.conditional and c.trig.type in res.conditional_threats and bool(c.actors)
+def _recast(c: _Cand, res: CodingResources) -> str | None:
+    """The type PLOVER codes for an act its actor only announces: a hostile act it would do on a condition is a
+    threat (CAMEO 13: "warned it would cut off aid if …"), a yielding or cooperative act it says it will not do a
+    rejection (CAMEO 12: "said it would not halt its offensive"); None for any other act."""
+    if not c.actors:
+        return None
+    if c.mod.conditional and c.trig.type in res.conditional_threats:
+        return "THREATEN"
+    if res.negated_commitments and c.mod.polarity == "negative" and c.mod.intent and c.trig.type in COOPERATIVE:
+        return "REJECT"
+    return None
 
 
 class RuleCoder:
@@ -261,7 +270,8 @@ class RuleCoder:
                 voice = self._voice(words, i, trig, res, lo)
                 if res.pos_never and view.pos and view.pos[i] == "NOUN":
                     voice = "nominal"  # "a town hall-style meeting": the tagger reads the -ing form as a noun
-                if voice == "nominal" and (predicate_noun(words, i, lo, res) or ended_noun(words, i, lo, res)):
+                if voice == "nominal" and (predicate_noun(words, i, lo, res) or ended_noun(words, i, lo, res)
+                                           or modifier_noun(words, i, hi, res)):
                     i += 1
                     continue  # "Sanders isn't a serious threat": a description, not an event
                 out.append(_Cand(trig, i, i + 1, s, voice, alts=alts))
@@ -414,9 +424,10 @@ class RuleCoder:
                 continue  # "promised to veto": the act committed to carries the commitment (AGREE / THREATEN)
             if c.trig.needs_recipient and not c.recipients:
                 continue  # "defend the image": support needs someone supported
-            if res.drop_negated and c.mod.polarity == "negative" and c.trig.type not in res.keep_negated:
+            if res.drop_negated and c.mod.polarity == "negative" and c.trig.type not in res.keep_negated \
+                    and not _recast(c, res):
                 continue  # "I didn't meet him", "did not support Trump": no event took place
-            if res.drop_hypothetical and c.mod.status == "hypothetical" and not _threat(c, res):
+            if res.drop_hypothetical and c.mod.status == "hypothetical" and not _recast(c, res):
                 continue  # wishes, purposes, conditions: no event took place and none was promised
             if c.trig.needs_actor and not c.actors:
                 continue  # a weak trigger ("must", "pledge") is an event only when someone does it
@@ -528,11 +539,13 @@ class RuleCoder:
                     if not denies_involvement(view, c.claim, c.ti, res):
                         polarity = "negative"
             context = list(dict.fromkeys(list(c.trig.context) + self._contexts(view.words, lo, hi, res)))
-            threat = _threat(c, res)
-            if threat:
-                status = "occurred"  # "warned it would cut off aid if …": the threat is made, its act is not
+            recast = _recast(c, res)
+            if recast:
+                # "warned it would cut off aid if …", "would not halt its offensive": the threat or the refusal
+                # is made, the act is not
+                status, polarity = "occurred", "positive"
             base = Event(
-                id="", type="THREATEN" if threat else c.trig.type, mode=None if threat else c.trig.mode, evidence=Evidence(sent_span, trigger), coder=self.name,
+                id="", type=recast or c.trig.type, mode=None if recast else c.trig.mode, evidence=Evidence(sent_span, trigger), coder=self.name,
                 context=context, actors=list(c.actors), recipients=list(c.recipients), place=place, time=time_id,
                 fatalities=c.fatalities, injured=c.injured, polarity=polarity, certainty=certainty,
                 status=status, historical=historical, claim=claim_id, confidence=round(c.confidence, 4),
@@ -540,7 +553,7 @@ class RuleCoder:
             )
             events.append(base)
             sent_of[id(base)] = c.sent
-            if mod.intent and polarity == "positive" and certainty == "certain" \
+            if mod.intent and not recast and polarity == "positive" and certainty == "certain" \
                     and (c.voice in COMMITTING_VOICES or self._announced_noun(view.words, c, lo, res)) \
                     and (c.actors or not res.require_actor) and c.trig.type not in ("AGREE", "THREATEN"):
                 # PLOVER codes an actor's own commitment to act as AGREE / THREATEN ("will visit"); not what is

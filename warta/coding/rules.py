@@ -38,7 +38,7 @@ from .when import event_time
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.34"
+CODER_VERSION = "1.35"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -124,6 +124,7 @@ class _Cand:
     alive: bool = True
     merged: bool = False
     alts: tuple[Trigger, ...] = ()  # other readings of the same word, of other types
+    condition_after: bool = False  # a condition word ("if", "unless") follows the act in its sentence
 
 
 def _recast(c: _Cand, res: CodingResources) -> str | None:
@@ -132,9 +133,10 @@ def _recast(c: _Cand, res: CodingResources) -> str | None:
     rejection (CAMEO 12: "said it would not halt its offensive"); None for any other act."""
     if not c.actors:
         return None
-    if c.mod.conditional and c.trig.type in res.conditional_threats:
-        return "THREATEN"
-    if res.negated_commitments and c.mod.polarity == "negative" and c.mod.intent and c.trig.type in COOPERATIVE:
+    if c.trig.type in res.conditional_threats and (
+            c.mod.conditional or (res.announced_acts and c.mod.intent and c.condition_after)):
+        return "THREATEN"  # "vowed to take to the streets if …": an announced act on a condition threatens
+    if res.announced_acts and c.mod.polarity == "negative" and c.mod.intent and c.trig.type in COOPERATIVE:
         return "REJECT"
     return None
 
@@ -240,11 +242,11 @@ class RuleCoder:
         out: list[_Cand] = []
         i = lo
         while i < hi:
-            hit = self._phrase(words, i, hi, lex.multi.get(words[i], ()))
+            hit = self._phrase(words, i, hi, lex.multi.get(words[i], ()), res.gap_free)
             if not hit and words[i] in lex.patterns and view.may_be_verb(i) \
                     and not any(not t.fallback for t in lex.lookup(words[i])):
                 # a generated verb + object pattern ("send * envoy"), where the hand-written lexicon is silent
-                hit = next((h for shared in lex.patterns[words[i]] if (h := self._phrase(words, i, hi, shared))),
+                hit = next((h for shared in lex.patterns[words[i]] if (h := self._phrase(words, i, hi, shared, res.gap_free))),
                            None)
             if hit and hit[1].fallback and hit[1].voice == "active" and not view.may_be_verb(i):
                 hit = None  # a generated verb phrase whose first word the tagger reads as a noun ("forces")
@@ -279,16 +281,20 @@ class RuleCoder:
         return out
 
     @staticmethod
-    def _phrase(words, i: int, hi: int, phrases) -> tuple[int, Trigger] | None:
+    def _phrase(words, i: int, hi: int, phrases, free: frozenset[str] = frozenset()) -> tuple[int, Trigger] | None:
+        """The end and trigger of the first phrase matching at ``i``; a gap ``*`` holds up to ``PHRASE_GAP`` words
+        besides words of ``free`` ("blocked on Tuesday a resolution": dates do not widen the object)."""
         for phrase, trig in phrases:
             k, ok = i + 1, True  # the first word is the lookup key: words[i] matches it by construction
             for n, w in enumerate(phrase[1:], 1):
                 if w == "*":
                     nxt = phrase[n + 1]
-                    for gap in range(PHRASE_GAP + 1):
-                        if k + gap < hi and words[k + gap] == nxt:
-                            k += gap
-                            break
+                    gap = counted = 0
+                    while k + gap < hi and counted <= PHRASE_GAP and words[k + gap] != nxt:
+                        counted += words[k + gap] not in free
+                        gap += 1
+                    if k + gap < hi and counted <= PHRASE_GAP and words[k + gap] == nxt:
+                        k += gap
                     else:
                         ok = False
                         break
@@ -325,6 +331,7 @@ class RuleCoder:
             elif not c.recipients:
                 c.recipients = [c.claim.speaker]
         c.mod = modality(words, c.ti, lo, hi, res)
+        c.condition_after = any(words[k] in res.conditions for k in range(c.tj, hi))
         if c.mod.status == "expected" and res.future_stops_at_clause and c.voice == "nominal" and any(
                 words[k] in res.clause_breaks for k in range(max(lo, c.ti - FUTURE_WINDOW), c.ti)):
             c.mod = replace(c.mod, status="occurred", intent=False)  # "bakal naik karena serangan ini"
@@ -353,6 +360,9 @@ class RuleCoder:
             conf += VERB_BONUS  # a verb states the event; a noun often only names a circumstance
         if c.ti > lo and words[c.ti - 1] in res.purpose_markers:
             conf *= SUBORDINATE_FACTOR
+        if res.participles_subordinate and c.voice == "active" and c.tj - c.ti == 1 and words[c.ti].endswith("ing") \
+                and c.ti > lo and words[c.ti - 1] not in res.be_aux:
+            conf *= SUBORDINATE_FACTOR  # "Protesters demanding his resignation stormed …": the participle qualifies
         if any(words[k] in res.clause_breaks for k in range(lo, c.ti)) or self._after_quote_cue(words, c.ti, lo, res):
             conf *= CLAUSE_FACTOR  # inside a subordinate clause: rarely the sentence's main event
         # an earlier trigger in the sentence is more often the main event (CAMEO/PLOVER sentence style)

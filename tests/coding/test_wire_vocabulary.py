@@ -55,3 +55,16 @@ def test_a_yielding_act_the_actor_says_it_will_not_do_is_a_refusal():
     evs = events("Iraq will not release the prisoners of Thailand, its officials said.")
     assert [(e.type, e.polarity, e.status) for e in evs] == [("REJECT", "positive", "occurred")]
     assert "RETREAT" not in [e.type for e in evs]  # nothing was released, and nothing is promised
+
+
+def test_a_crowds_violence_without_deaths_is_a_riot():
+    ev = next(e for e in events("Angry rioters torched cars near the parliament of Thailand."))
+    assert (ev.type, ev.mode) == ("PROTEST", "riot")
+    # the victims of an act are no crowd acting: police fire on protesters stays an assault
+    assert top("Thailand police fired on protesters in Bangkok.") == "ASSAULT"
+
+
+def test_a_threat_stays_apart_from_the_act_its_condition_names():
+    # "use military force" (on a condition) and "expelled" (in the condition) are not one event
+    evs = events("Thailand warned that it would use military force unless Vietnam expelled the rebels.")
+    assert "THREATEN" in [e.type for e in evs]

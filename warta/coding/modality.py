@@ -40,6 +40,7 @@ class Modality:
     historical: bool = False
     intent: bool = False  # the actor's own future commitment ("will visit"), not an observer's expectation
     conditional: bool = False  # a modal act under a condition ("would cut off aid if …"): a threat when hostile
+    modal: bool = False  # a possible act ("might withdraw the licences"): the speaker's own is a threat when hostile
 
 
 def weaker(a: str, b: str) -> str:
@@ -89,8 +90,10 @@ def modality(words: Sequence[str], trigger: int, lo: int, hi: int, res: CodingRe
     for _ in res.hypothetical.finditer(words, max(lo, trigger - HYPOTHETICAL_WINDOW), trigger):
         status = "hypothetical"
         intent = False
+    modal = False
     if res.modal_acts and _modal(words, trigger, lo, res):
         status, intent = "hypothetical", False  # "they might meet Trump": what may happen
+        modal = True
     conditional = False
     if res.conditional_modals and _modal(words, trigger, lo, res, res.conditional_modals | res.modal_acts,
                                          reach=CONDITIONAL_REACH) \
@@ -100,7 +103,8 @@ def modality(words: Sequence[str], trigger: int, lo: int, hi: int, res: CodingRe
     if _asked(words, trigger, hi):
         status, intent = "hypothetical", False  # "… mengundurkan diri atau seperti apa?": a question asserts nothing
     historical = any(True for _ in res.historical.finditer(words, lo, hi))
-    return Modality(certainty, polarity, status, historical, intent, conditional and status == "hypothetical")
+    hypothetical = status == "hypothetical"
+    return Modality(certainty, polarity, status, historical, intent, conditional and hypothetical, modal and hypothetical)
 
 
 #: how many tokens before an act its modal may stand ("could be met", "might not even meet")

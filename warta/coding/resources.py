@@ -61,6 +61,7 @@ class CodingResources:
     modifier_heads: frozenset[str] = frozenset()  # "opposition leaders": an event noun before these is a modifier
     gap_free: frozenset[str] = frozenset()  # words a phrase gap holds without counting them ("today", "on Monday")
     participles_subordinate: bool = False  # "crowds demanding … stormed": a bare -ing verb is no main predicate
+    crowd_nouns: frozenset[str] = frozenset()  # "rioters torched cars": a crowd's violence is a riot (PROTEST)
     announced_acts: bool = False  # "would not halt its offensive": a refusal; "vowed to strike if …": a threat
     nominal_commitments: bool = False  # "vowed to strengthen defence cooperation": an actor's announced noun act commits
     nominal_needs_participant: bool = False  # a noun trigger with no actor nor recipient is a topic
@@ -166,6 +167,7 @@ def load_resources(language: str, *, layers: tuple[str, ...] | None = None) -> C
         commitment_yields=bool(w.get("commitment_yields_to_hostile_act", False)),
         nominal_commitments=bool(w.get("nominal_commitments", False)),
         announced_acts=bool(w.get("announced_acts", False)),
+        crowd_nouns=frozenset(w.get("crowd_nouns", ())),
         participles_subordinate=bool(w.get("participles_subordinate", False)),
         gap_free=frozenset(w.get("gap_free", ())),
         modifier_heads=frozenset(w.get("modifier_heads", ())),

@@ -38,7 +38,7 @@ from .when import event_time
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.35"
+CODER_VERSION = "1.36"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -62,6 +62,9 @@ HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "P
 GUESSED_KINDS = frozenset({"person", "organization"})
 #: voices in which the actor is the one who acts, so an announced act is the actor's own commitment
 COMMITTING_VOICES = frozenset({"active", "symmetric"})
+#: how far before a violent act its crowd subject may stand ("crowds demanding that President Traore quit set fire")
+CROWD_REACH = 8
+PUNCT_STOPS = frozenset({".", ",", ";", ":", "!", "?"})
 #: how far before an announced event noun its light verb may stand ("boost economic and military cooperation")
 ANNOUNCED_NOUN_GAP = 4
 #: what an allegation must be about to count as an accusation
@@ -131,11 +134,15 @@ def _recast(c: _Cand, res: CodingResources) -> str | None:
     """The type PLOVER codes for an act its actor only announces: a hostile act it would do on a condition is a
     threat (CAMEO 13: "warned it would cut off aid if …"), a yielding or cooperative act it says it will not do a
     rejection (CAMEO 12: "said it would not halt its offensive"); None for any other act."""
+    speaker = c.claim.speaker if c.claim is not None else None
+    if c.trig.type in res.conditional_threats and (c.actors or (res.announced_acts and speaker)) and (
+            c.mod.conditional or (res.announced_acts and c.mod.intent and c.condition_after)
+            or (res.announced_acts and c.mod.modal and speaker is not None and speaker in c.actors)):
+        # "vowed to take to the streets if …", "funds would be frozen if …" (the speaker threatens), "said it might
+        # revoke their licences": an announced hostile act on a condition or a possibility threatens
+        return "THREATEN"
     if not c.actors:
         return None
-    if c.trig.type in res.conditional_threats and (
-            c.mod.conditional or (res.announced_acts and c.mod.intent and c.condition_after)):
-        return "THREATEN"  # "vowed to take to the streets if …": an announced act on a condition threatens
     if res.announced_acts and c.mod.polarity == "negative" and c.mod.intent and c.trig.type in COOPERATIVE:
         return "REJECT"
     return None
@@ -332,6 +339,9 @@ class RuleCoder:
                 c.recipients = [c.claim.speaker]
         c.mod = modality(words, c.ti, lo, hi, res)
         c.condition_after = any(words[k] in res.conditions for k in range(c.tj, hi))
+        if res.crowd_nouns and c.trig.type == "ASSAULT" and c.voice == "active" and not c.trig.casualty \
+                and self._by_crowd(words, c.ti, lo, res):
+            c.trig = replace(c.trig, type="PROTEST", mode="riot", context=())  # "rioters torched cars": a riot
         if c.mod.status == "expected" and res.future_stops_at_clause and c.voice == "nominal" and any(
                 words[k] in res.clause_breaks for k in range(max(lo, c.ti - FUTURE_WINDOW), c.ti)):
             c.mod = replace(c.mod, status="occurred", intent=False)  # "bakal naik karena serangan ini"
@@ -397,7 +407,8 @@ class RuleCoder:
         kept: list[_Cand] = []
         for c in found:
             other = next((k for k in kept if k.trig.type == c.trig.type and abs(k.ti - c.ti) <= MERGE_DISTANCE
-                          and k.claim is c.claim and k.mod.polarity == c.mod.polarity), None)
+                          and k.claim is c.claim and k.mod.polarity == c.mod.polarity
+                          and k.mod.conditional == c.mod.conditional), None)  # "would use force unless … expelled"
             if other is None:
                 kept.append(c)
                 continue
@@ -472,6 +483,17 @@ class RuleCoder:
                 continue  # "real threats", "the investigation": a topic, not an event someone made
             kept.append(c)
         return kept
+
+    @staticmethod
+    def _by_crowd(words, ti: int, lo: int, res: CodingResources) -> bool:
+        """Whether a crowd ("rioters", "angry crowds", "students demanding …") is the subject of the act at ``ti``:
+        a crowd noun at most ``CROWD_REACH`` words before it, with no punctuation or clause break between."""
+        for k in range(ti - 1, max(lo, ti - CROWD_REACH) - 1, -1):
+            if words[k] in res.crowd_nouns:
+                return True
+            if words[k] in PUNCT_STOPS or words[k] in res.clause_breaks:
+                return False
+        return False
 
     @staticmethod
     def _announced_noun(words, c: _Cand, lo: int, res: CodingResources) -> bool:
@@ -554,6 +576,8 @@ class RuleCoder:
                 # "warned it would cut off aid if …", "would not halt its offensive": the threat or the refusal
                 # is made, the act is not
                 status, polarity = "occurred", "positive"
+            if recast and not c.actors and c.claim is not None and c.claim.speaker:
+                c.actors = [c.claim.speaker]  # "funds would be frozen if …", the EU warned: the warner threatens
             base = Event(
                 id="", type=recast or c.trig.type, mode=None if recast else c.trig.mode, evidence=Evidence(sent_span, trigger), coder=self.name,
                 context=context, actors=list(c.actors), recipients=list(c.recipients), place=place, time=time_id,

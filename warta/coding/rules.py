@@ -38,7 +38,7 @@ from .when import event_time
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.36"
+CODER_VERSION = "1.37"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3

@@ -45,9 +45,11 @@ NGEC_FILE = ("ngec-synthetic-plover-events", "gpt_synthetic_events_2023-10-19.tr
 HEADLINE_RE = re.compile(r"\s+\([^)]*\)\s*--")
 L2 = 0.03
 EPOCHS = 500
-#: weight of one real sentence against one synthetic text (CV on the dev parts: 0 / 10 / 20 / 40)
-W_GSR = 20.0
-W_CASE = 5.0
+#: weight of one real sentence against one synthetic text (CV on the dev parts: 0 / 10 / 20 / 40; since coder 1.38,
+#: with the probe sentences at W_PROBE, GSR / CASE at 20 / 5, 60 / 15, 100 / 30: head-alone CV inside GSR dev
+#: 0.445 / 0.419 / 0.413 and inside CASE dev 0.643 / 0.704 / 0.726, against 0.387 / 0.719 without probes)
+W_GSR = 60.0
+W_CASE = 15.0
 #: weight of one CAMEO probe sentence: the probe sets G/H (550 sentences) scored by the whole coder with heads trained
 #: on sets A-F at weight 0 / 1 / 2 / 5 / 10 → 359 / 372 / 378 / 388 / 390 right; the head alone, 5-fold CV inside
 #: GSR dev / CASE dev at 0 / 5 / 10 / 20: 0.387 / 0.426 / 0.419 / 0.426 and 0.719 / 0.704 / 0.676 / 0.656

@@ -38,7 +38,7 @@ from .when import event_time
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.37"
+CODER_VERSION = "1.38"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -370,9 +370,10 @@ class RuleCoder:
             conf += VERB_BONUS  # a verb states the event; a noun often only names a circumstance
         if c.ti > lo and words[c.ti - 1] in res.purpose_markers:
             conf *= SUBORDINATE_FACTOR
-        if res.participles_subordinate and c.voice == "active" and c.tj - c.ti == 1 and words[c.ti].endswith("ing") \
+        if res.participles_subordinate and c.voice == "active" and words[c.ti].endswith("ing") \
                 and c.ti > lo and words[c.ti - 1] not in res.be_aux:
-            conf *= SUBORDINATE_FACTOR  # "Protesters demanding his resignation stormed …": the participle qualifies
+            conf *= SUBORDINATE_FACTOR  # "Protesters demanding his resignation stormed …", "rioters calling for": a
+            # participle (or a phrase it opens) qualifies someone
         if any(words[k] in res.clause_breaks for k in range(lo, c.ti)) or self._after_quote_cue(words, c.ti, lo, res):
             conf *= CLAUSE_FACTOR  # inside a subordinate clause: rarely the sentence's main event
         # an earlier trigger in the sentence is more often the main event (CAMEO/PLOVER sentence style)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from ..model import Claim, Document, Event, Evidence, Span
+from .announced import COOPERATIVE, announced_noun, by_crowd, recast
 from .arguments import assign
 from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned, title_case
 from .fallback import LEARNED_MAX_CHARS, fallback_events
@@ -56,17 +57,11 @@ RERANK_SENTENCES = 1
 #: the coder name of the fallback's events, so an analyst can tell them from rule events
 LEARNED_CODER_NAME = "warta-learned"
 #: types whose future commitment PLOVER codes as AGREE, and those it codes as THREATEN
-COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "THREATEN", "PROTEST", "REJECT"})
 #: actor kinds the name tagger may have guessed from capitals alone (in a title-case line: filters.title_case_tags)
 GUESSED_KINDS = frozenset({"person", "organization"})
 #: voices in which the actor is the one who acts, so an announced act is the actor's own commitment
 COMMITTING_VOICES = frozenset({"active", "symmetric"})
-#: how far before a violent act its crowd subject may stand ("crowds demanding that President Traore quit set fire")
-CROWD_REACH = 8
-PUNCT_STOPS = frozenset({".", ",", ";", ":", "!", "?"})
-#: how far before an announced event noun its light verb may stand ("boost economic and military cooperation")
-ANNOUNCED_NOUN_GAP = 4
 #: what an allegation must be about to count as an accusation
 ACCUSABLE = frozenset({"ASSAULT", "COERCE", "AID", "MOBILIZE", "THREATEN", "SANCTION"})
 #: two same-type triggers this close in one sentence are one event
@@ -128,24 +123,6 @@ class _Cand:
     merged: bool = False
     alts: tuple[Trigger, ...] = ()  # other readings of the same word, of other types
     condition_after: bool = False  # a condition word ("if", "unless") follows the act in its sentence
-
-
-def _recast(c: _Cand, res: CodingResources) -> str | None:
-    """The type PLOVER codes for an act its actor only announces: a hostile act it would do on a condition is a
-    threat (CAMEO 13: "warned it would cut off aid if …"), a yielding or cooperative act it says it will not do a
-    rejection (CAMEO 12: "said it would not halt its offensive"); None for any other act."""
-    speaker = c.claim.speaker if c.claim is not None else None
-    if c.trig.type in res.conditional_threats and (c.actors or (res.announced_acts and speaker)) and (
-            c.mod.conditional or (res.announced_acts and c.mod.intent and c.condition_after)
-            or (res.announced_acts and c.mod.modal and speaker is not None and speaker in c.actors)):
-        # "vowed to take to the streets if …", "funds would be frozen if …" (the speaker threatens), "said it might
-        # revoke their licences": an announced hostile act on a condition or a possibility threatens
-        return "THREATEN"
-    if not c.actors:
-        return None
-    if res.announced_acts and c.mod.polarity == "negative" and c.mod.intent and c.trig.type in COOPERATIVE:
-        return "REJECT"
-    return None
 
 
 class RuleCoder:
@@ -340,7 +317,7 @@ class RuleCoder:
         c.mod = modality(words, c.ti, lo, hi, res)
         c.condition_after = any(words[k] in res.conditions for k in range(c.tj, hi))
         if res.crowd_nouns and c.trig.type == "ASSAULT" and c.voice == "active" and not c.trig.casualty \
-                and self._by_crowd(words, c.ti, lo, res):
+                and by_crowd(words, c.ti, lo, res):
             c.trig = replace(c.trig, type="PROTEST", mode="riot", context=())  # "rioters torched cars": a riot
         if c.mod.status == "expected" and res.future_stops_at_clause and c.voice == "nominal" and any(
                 words[k] in res.clause_breaks for k in range(max(lo, c.ti - FUTURE_WINDOW), c.ti)):
@@ -447,9 +424,9 @@ class RuleCoder:
             if c.trig.needs_recipient and not c.recipients:
                 continue  # "defend the image": support needs someone supported
             if res.drop_negated and c.mod.polarity == "negative" and c.trig.type not in res.keep_negated \
-                    and not _recast(c, res):
+                    and not recast(c, res):
                 continue  # "I didn't meet him", "did not support Trump": no event took place
-            if res.drop_hypothetical and c.mod.status == "hypothetical" and not _recast(c, res):
+            if res.drop_hypothetical and c.mod.status == "hypothetical" and not recast(c, res):
                 continue  # wishes, purposes, conditions: no event took place and none was promised
             if c.trig.needs_actor and not c.actors:
                 continue  # a weak trigger ("must", "pledge") is an event only when someone does it
@@ -484,24 +461,6 @@ class RuleCoder:
                 continue  # "real threats", "the investigation": a topic, not an event someone made
             kept.append(c)
         return kept
-
-    @staticmethod
-    def _by_crowd(words, ti: int, lo: int, res: CodingResources) -> bool:
-        """Whether a crowd ("rioters", "angry crowds", "students demanding …") is the subject of the act at ``ti``:
-        a crowd noun at most ``CROWD_REACH`` words before it, with no punctuation or clause break between."""
-        for k in range(ti - 1, max(lo, ti - CROWD_REACH) - 1, -1):
-            if words[k] in res.crowd_nouns:
-                return True
-            if words[k] in PUNCT_STOPS or words[k] in res.clause_breaks:
-                return False
-        return False
-
-    @staticmethod
-    def _announced_noun(words, c: _Cand, lo: int, res: CodingResources) -> bool:
-        """An event noun its actor announces doing, as the object of a light verb ("intends to boost economic
-        cooperation", "will hold talks"): a commitment as a verb act is ("Planned Parenthood" is none)."""
-        return res.nominal_commitments and c.voice == "nominal" and bool(c.actors) and any(
-            words[k] in res.noun_light_verbs for k in range(max(lo, c.ti - ANNOUNCED_NOUN_GAP), c.ti))
 
     @staticmethod
     def _accusations(cands: list[_Cand], view: TextView, res: CodingResources) -> None:
@@ -572,15 +531,16 @@ class RuleCoder:
                     if not denies_involvement(view, c.claim, c.ti, res):
                         polarity = "negative"
             context = list(dict.fromkeys(list(c.trig.context) + self._contexts(view.words, lo, hi, res)))
-            recast = _recast(c, res)
-            if recast:
+            announced_as = recast(c, res)
+            if announced_as:
                 # "warned it would cut off aid if …", "would not halt its offensive": the threat or the refusal
                 # is made, the act is not
                 status, polarity = "occurred", "positive"
-            if recast and not c.actors and c.claim is not None and c.claim.speaker:
+            if announced_as and not c.actors and c.claim is not None and c.claim.speaker:
                 c.actors = [c.claim.speaker]  # "funds would be frozen if …", the EU warned: the warner threatens
             base = Event(
-                id="", type=recast or c.trig.type, mode=None if recast else c.trig.mode, evidence=Evidence(sent_span, trigger), coder=self.name,
+                id="", type=announced_as or c.trig.type, mode=None if announced_as else c.trig.mode,
+                evidence=Evidence(sent_span, trigger), coder=self.name,
                 context=context, actors=list(c.actors), recipients=list(c.recipients), place=place, time=time_id,
                 fatalities=c.fatalities, injured=c.injured, polarity=polarity, certainty=certainty,
                 status=status, historical=historical, claim=claim_id, confidence=round(c.confidence, 4),
@@ -588,8 +548,8 @@ class RuleCoder:
             )
             events.append(base)
             sent_of[id(base)] = c.sent
-            if mod.intent and not recast and polarity == "positive" and certainty == "certain" \
-                    and (c.voice in COMMITTING_VOICES or self._announced_noun(view.words, c, lo, res)) \
+            if mod.intent and not announced_as and polarity == "positive" and certainty == "certain" \
+                    and (c.voice in COMMITTING_VOICES or announced_noun(view.words, c, lo, res)) \
                     and (c.actors or not res.require_actor) and c.trig.type not in ("AGREE", "THREATEN"):
                 # PLOVER codes an actor's own commitment to act as AGREE / THREATEN ("will visit"); not what is
                 # done to someone ("would be released") nor what an observer guesses ("appears set to veto")

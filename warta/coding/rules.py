@@ -183,8 +183,9 @@ class RuleCoder:
                 events = fallback_events(doc, view, res, coder=coder)
             else:  # a confident learned type that no rule event has (English: load_model has no other head)
                 have = {ev.type for ev in events}
-                events += [ev for ev in fallback_events(doc, view, res, coder=coder, min_probability=LEARNED_OVERRIDE_MIN,
-                                                        confidence=LEARNED_OVERRIDE_CONFIDENCE) if ev.type not in have]
+                sure = fallback_events(doc, view, res, coder=coder, min_probability=LEARNED_OVERRIDE_MIN,
+                                       confidence=LEARNED_OVERRIDE_CONFIDENCE)
+                events += [ev for ev in sure if ev.type not in have]
             for n, ev in enumerate(events, 1):
                 ev.id = f"v{n}"
         return events

@@ -16,20 +16,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_event_classifier import read_probes  # noqa: E402
 
 from warta.api import process_many  # noqa: E402
 from warta.model import Article  # noqa: E402
 from warta.pipeline import build_pipeline  # noqa: E402
-
-
-def read_probes(path: Path) -> list[tuple[str, str, str]]:
-    """(code, type, sentence) of each well-formed line."""
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) == 3:
-            rows.append((parts[0], parts[1], parts[2]))
-    return rows
 
 
 def main() -> None:

@@ -22,6 +22,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from train_event_classifier import read_probes  # noqa: E402
 
 from warta.coding import minilm  # noqa: E402
 
@@ -36,11 +39,7 @@ EDGE_CASES = [
 
 
 def probe_sentences() -> list[str]:
-    out = []
-    for path in sorted(PROBES.glob("*.tsv")):
-        rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
-        out += [p[2] for p in rows if len(p) == 3]
-    return out
+    return [text for path in sorted(PROBES.glob("*.tsv")) for _, _, text in read_probes(path)]
 
 
 def timed(fn, *args):

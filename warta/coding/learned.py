@@ -117,6 +117,7 @@ def save(head: EventTypeHead, path: os.PathLike) -> None:
     np.savez_compressed(path, types=np.array(head.types), weights=head.weights, bias=head.bias)
 
 
+@lru_cache(maxsize=1)
 def encoder():
     """The sentence encoder with the shipped fine-tuned top layers (loaded once per process; < 1 s)."""
     from .minilm import load

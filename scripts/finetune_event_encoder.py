@@ -93,11 +93,10 @@ def torch_layers(tensors: dict[str, np.ndarray], config: dict, first: int):
     layers = []
     for i in range(first, int(config["num_hidden_layers"])):
         layer = Layer()
-        state = {f"{m}.{p}": torch.from_numpy(np.array(tensors[f"encoder.layer.{i}.{name}.{p}"], dtype=np.float32))
-                 for m, name in names.items() for p in ("weight", "bias")}
-        layer.load_state_dict(state, strict=True)
         layer.checkpoint_names = {f"{m}.{p}": f"encoder.layer.{i}.{name}.{p}"
                                   for m, name in names.items() for p in ("weight", "bias")}
+        layer.load_state_dict({own: torch.from_numpy(np.array(tensors[ckpt], dtype=np.float32))
+                               for own, ckpt in layer.checkpoint_names.items()}, strict=True)
         layers.append(layer)
     return layers
 

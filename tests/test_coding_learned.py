@@ -148,7 +148,8 @@ def test_a_confident_learned_type_stands_beside_weak_rule_events_in_a_short_text
     assert [e.id for e in events] == ["v1", "v2"]
     # the same sentence inside a long article: the rules alone (the learned events are for short texts)
     long = " ".join([text, "The weather was mild.", "Markets were calm.", "Schools opened late."])
-    assert all(e.coder.startswith("warta-rules/") for e in RuleCoder().code(tag(make_doc(long, language="en", actors=ACTORS), {"disbursed"})))
+    long_doc = tag(make_doc(long, language="en", actors=ACTORS), {"disbursed"})
+    assert all(e.coder.startswith("warta-rules/") for e in RuleCoder().code(long_doc))
 
 
 def test_a_sentence_is_encoded_once_per_process_whatever_its_edge_whitespace():

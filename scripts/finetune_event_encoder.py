@@ -101,6 +101,22 @@ def torch_layers(tensors: dict[str, np.ndarray], config: dict, first: int):
     return layers
 
 
+def pooled(layers: list, states: list[np.ndarray], rows: np.ndarray, lengths: np.ndarray):
+    """Normalised mean-pooled sentence vectors of ``rows`` after running ``layers`` over their frozen states."""
+    import torch
+
+    width = int(lengths[rows].max())
+    x = torch.zeros((len(rows), width, states[0].shape[-1]))
+    mask = torch.zeros((len(rows), width))
+    for row, j in enumerate(rows):
+        x[row, :lengths[j]], mask[row, :lengths[j]] = torch.from_numpy(states[j]), 1.0
+    bias = ((1.0 - mask) * -1e9)[:, None, None, :]
+    for layer in layers:
+        x = layer(x, bias)
+    out = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True)
+    return out / out.norm(dim=1, keepdim=True).clamp_min(1e-12)
+
+
 def frozen_states(encoder: minilm.MiniLM, ids: list[list[int]], first: int) -> list[np.ndarray]:
     """Hidden states entering layer ``first`` for each text (numpy, the frozen bottom of the encoder)."""
     return [encoder.hidden_states(np.array([x]), np.ones((1, len(x)), np.float32), layers=first)[0] for x in ids]
@@ -123,7 +139,15 @@ def main() -> None:
     t0 = time.time()
     ids = [encoder.tokenizer.encode(t) for t in texts]
     states = frozen_states(encoder, ids, first)
-    frozen = encoder.encode(texts)
+    lengths = np.array([len(x) for x in ids])
+    layers = torch_layers(tensors, config, first)
+    for layer in layers:
+        layer.eval()
+    with torch.no_grad():  # the untuned top layers over the frozen states: the wheel's own sentence vectors
+        order = np.argsort(lengths, kind="stable")
+        frozen = np.zeros((len(texts), encoder.dim), np.float32)
+        for s in range(0, len(order), BATCH):
+            frozen[order[s:s + BATCH]] = pooled(layers, states, order[s:s + BATCH], lengths).numpy()
     print(f"{len(texts)} texts encoded in {time.time() - t0:.0f} s", flush=True)
 
     k = len(PLOVER_TYPES)
@@ -132,7 +156,6 @@ def main() -> None:
     probe = train_head(frozen, y, l2=T.L2, epochs=T.EPOCHS, weights=ex_w)
     head = nn.Linear(encoder.dim, k)
     head.weight.data, head.bias.data = torch.from_numpy(probe.weights.T.copy()), torch.from_numpy(probe.bias.copy())
-    layers = torch_layers(tensors, config, first)
     opt = torch.optim.AdamW([
         {"params": [p for layer in layers for p in layer.parameters()], "lr": LR_LAYERS, "weight_decay": WEIGHT_DECAY},
         {"params": list(head.parameters()), "lr": LR_HEAD, "weight_decay": 0.0}])
@@ -140,7 +163,6 @@ def main() -> None:
     warm = max(1, int(total * WARMUP))
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (total - s) / (total - warm))))
-    lengths = np.array([len(x) for x in ids])
     labels = torch.from_numpy(y.astype(np.int64))
     for epoch in range(EPOCHS):
         for layer in layers:
@@ -153,17 +175,8 @@ def main() -> None:
         loss_sum = 0.0
         for bi in rng.permutation(len(batches)):
             b = batches[bi]
-            width = int(lengths[b].max())
-            x = torch.zeros((len(b), width, encoder.dim))
-            mask = torch.zeros((len(b), width))
-            for row, j in enumerate(b):
-                x[row, :lengths[j]], mask[row, :lengths[j]] = torch.from_numpy(states[j]), 1.0
-            bias = ((1.0 - mask) * -1e9)[:, None, None, :]
-            for layer in layers:
-                x = layer(x, bias)
-            pooled = (x * mask[:, :, None]).sum(1) / mask.sum(1, keepdim=True)
-            pooled = pooled / pooled.norm(dim=1, keepdim=True).clamp_min(1e-12)
-            ce = nn.functional.cross_entropy(head(pooled * FEATURE_SCALE), labels[b], reduction="none")
+            vectors = pooled(layers, states, b, lengths)
+            ce = nn.functional.cross_entropy(head(vectors * FEATURE_SCALE), labels[b], reduction="none")
             loss = (ce * sample_w[b]).sum() / len(b) + 0.5 * T.L2 * (head.weight ** 2).sum()
             opt.zero_grad()
             loss.backward()

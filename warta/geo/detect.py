@@ -5,8 +5,9 @@ Two sources, merged (model spans win on overlap):
 * entities labelled GPE, LOC or FAC whose text is in the gazetteer (alternate names allowed);
 * a longest-match scan over runs of capitalised words against the gazetteer's primary names
   and warta's aliases. Scan hits are filtered: no stop words (``resources/geo/stopwords.txt``),
-  nothing inside a PERSON or ORG entity, and a lone sentence-initial word that names only small
-  towns, or a small town inside a longer capitalised run, needs ``SMALL_TOWN_POPULATION``.
+  nothing inside a PERSON, NORP or EVENT entity (an ORG may hold one: "Ohio Supreme Court"), and a
+  lone sentence-initial word that names only small towns, or a small town inside a longer
+  capitalised run, needs ``SMALL_TOWN_POPULATION``.
 
 Example:
     >>> [m.surface for m in find_toponyms("Pasukan Korea Utara di dekat Donetsk.", [])]
